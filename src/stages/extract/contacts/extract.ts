@@ -1,0 +1,5 @@
+/** Extract contacts: first version finds nothing; see the issue that deepens it. */
+import type { Document } from '../../../document.js';
+import type { Rules } from '../../../rules/index.js';
+
+export function extractContacts(_doc: Document, _rules: Rules): void {}
