@@ -9,10 +9,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { DocumentError } from './document.js';
-import { analyse } from './pipeline.js';
-import { toRecord, type DocumentRecord } from './record.js';
+import type { DocumentRecord } from './record.js';
 import { loadRules, type Rules } from './rules/index.js';
-import { readDocument } from './stages/read/read.js';
+import { readSource } from './stages/read/read.js';
+import { createAnalyser } from './batch/analyser.js';
 import { listInputs } from './batch/list.js';
 import { writeFileAtomic } from './batch/atomic-write.js';
 import { createLogger, type Logger } from './log.js';
@@ -55,6 +55,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const outcomes = new Map<string, InputOutcome>();
   const analysed: Array<{ path: string; record: DocumentRecord }> = [];
+  const analyser = createAnalyser({ rulesDir: options.rulesDir });
 
   await Promise.all(
     listed.map((item) =>
@@ -63,20 +64,25 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
           outcomes.set(item.path, { path: item.path, outcome: 'error', error: `${item.path}: ${item.error}`, code: 'unreadable' });
           return;
         }
+        let result;
         try {
-          const doc = await readDocument(item.path, rules);
-          analyse(doc, rules);
-          analysed.push({ path: item.path, record: toRecord(doc) });
-          log.debug({ path: item.path }, 'analysed');
+          result = await analyser.analyse(item.path, await readSource(item.path));
         } catch (e) {
           const code = e instanceof DocumentError ? e.code : 'internal';
           const message = e instanceof DocumentError ? e.message : `${item.path}: ${(e as Error).message}`;
-          log.warn({ path: item.path, code }, message);
-          outcomes.set(item.path, { path: item.path, outcome: 'error', error: message, code });
+          result = { ok: false as const, path: item.path, error: message, code };
+        }
+        if (result.ok) {
+          analysed.push({ path: item.path, record: result.record });
+          log.debug({ path: item.path }, 'analysed');
+        } else {
+          log.warn({ path: item.path, code: result.code }, result.error);
+          outcomes.set(item.path, { path: item.path, outcome: 'error', error: result.error, code: result.code });
         }
       }),
     ),
   );
+  await analyser.close();
 
   // Deduplicate: inputs in listing order; the first of identical texts carries the record.
   analysed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

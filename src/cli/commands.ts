@@ -22,4 +22,56 @@ Exit codes: 0 every input gave a record, 1 some inputs failed (the others were p
 2 usage error.`,
     load: () => import('./ingest-command.js'),
   },
+  {
+    name: 'check',
+    summary: 'run the pipeline on the fixtures and compare with the expected records',
+    help: `Usage: communique check [--fixtures <dir>] [--update] [options]
+
+Runs the pipeline on every fixture that has an expected record and prints precision, recall
+and F1 per entity type and language, then what each document missed and found extra.
+
+Options:
+  --fixtures <dir>       fixtures folder (default fixtures)
+  --update               after showing the differences, write the new expected records
+  -h, --help             show this help
+
+Exit codes: 0 all figures at or above their thresholds, 1 some below, 2 usage error.`,
+    load: () => import('./check-command.js'),
+  },
+  {
+    name: 'review',
+    summary: 'write a self-contained HTML page to review the records of an output folder',
+    help: `Usage: communique review <out-dir> [--output <file>]
+
+Writes one HTML file (default <out-dir>/review.html) with every record's text, its mentions
+highlighted by type, and its entity tables.
+
+Options:
+  --output <file>        where to write the page
+  -h, --help             show this help`,
+    load: () => import('./review-command.js'),
+  },
+  {
+    name: 'show',
+    summary: 'print one record in the terminal with its mentions coloured',
+    help: `Usage: communique show <record-id-or-source-path> [--out <dir>]
+
+Options:
+  --out <dir>            output folder holding the records (default output)
+  -h, --help             show this help`,
+    load: () => import('./show-command.js'),
+  },
+  {
+    name: 'export',
+    summary: 'print all records of an output folder',
+    help: `Usage: communique export --jsonl [--out <dir>]
+
+Prints every record as one JSON line on stdout, for jq and other tools.
+
+Options:
+  --jsonl                JSON Lines (one record per line)
+  --out <dir>            output folder holding the records (default output)
+  -h, --help             show this help`,
+    load: () => import('./export-command.js'),
+  },
 ];

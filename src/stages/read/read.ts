@@ -17,16 +17,24 @@ export function formatOf(path: string): SourceFormat | null {
   return null;
 }
 
-/** Reads one file into a new Document (text not yet normalised). Throws DocumentError. */
-export async function readDocument(path: string, _rules: Rules): Promise<Document> {
-  const format = formatOf(path);
-  if (!format) throw new DocumentError(path, 'not a supported file type (expected .txt, .md, .html or .htm)', 'unsupported-type');
-  let bytes: Buffer;
+/** Reads one file's bytes (the I/O half of read). Throws DocumentError. */
+export async function readSource(path: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     throw new DocumentError(path, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'unreadable');
   }
+}
+
+/** Reads one file into a new Document (text not yet normalised). Throws DocumentError. */
+export async function readDocument(path: string, rules: Rules): Promise<Document> {
+  return toDocument(path, await readSource(path), rules);
+}
+
+/** Decodes a file's bytes into a new Document (the CPU half of read, synchronous). Throws DocumentError. */
+export function toDocument(path: string, bytes: Buffer, _rules: Rules): Document {
+  const format = formatOf(path);
+  if (!format) throw new DocumentError(path, 'not a supported file type (expected .txt, .md, .html or .htm)', 'unsupported-type');
   const raw = bytes.toString('utf8');
   const doc: Document = {
     source: { path, sha256: createHash('sha256').update(bytes).digest('hex') },

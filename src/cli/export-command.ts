@@ -1,0 +1,5 @@
+import { UsageError } from './usage.js';
+
+export async function run(_args: string[]): Promise<number> {
+  throw new UsageError('export is not available yet');
+}
