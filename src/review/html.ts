@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentRecord } from '../record.js';
 import type { RunReport } from '../ingest.js';
 import { describe, summarise, TYPE_LABEL } from './describe.js';
-import { MENTION_TYPES, invalidMentions, recordSegments, type MentionRef, type MentionType } from './segments.js';
+import { MENTION_TYPES, invalidMentions, recordSegments, type MentionType } from './segments.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
