@@ -28,15 +28,27 @@ export interface FigureLike {
   kind: string;
 }
 
+/** A person as an expected record writes it: roles are kept for review, not compared. */
+export interface ExpectedPerson extends NamedLike {
+  roles?: Array<{ title: string; organisation?: string }>;
+}
+export interface ExpectedDate extends DateLike {
+  grain?: string;
+}
+export interface ExpectedFigure extends FigureLike {
+  valueMax?: number;
+  qualifier?: string;
+}
+
 /** What an expected record holds: the entities a person found by reading the release. */
 export interface ExpectedRecord {
   source: string;
   language: string;
   published: string | null;
-  people: NamedLike[];
+  people: ExpectedPerson[];
   organisations: NamedLike[];
-  dates: DateLike[];
-  figures: FigureLike[];
+  dates: ExpectedDate[];
+  figures: ExpectedFigure[];
 }
 
 export interface TypeScore {
