@@ -1,5 +1,131 @@
-/** Extract dates: first version finds nothing; see the issue that deepens it. */
-import type { Document } from '../../../document.js';
+/**
+ * The dates stage: propose (per-locale rules) -> refine (longest wins, names out) -> resolve
+ * (against the release's date, see resolve.ts for the year policy) -> one entity per value.
+ */
+import type { DateEntity, Diagnostic, Document, Mention } from '../../../document.js';
+import { warn } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
+import type { Candidate } from './candidate.js';
+import type { ProductionContext } from './productions.js';
+import { propose } from './propose.js';
+import { dropNamedYears, keepLongest } from './refine.js';
+import { parseYmd, resolveParts, type Resolved } from './resolve.js';
+import type { DateRules, LocaleRules } from './rules.js';
 
-export function extractDates(_doc: Document, _rules: Rules): void {}
+export const STAGE = 'dates';
+
+/** The rules for a language, English when the language is unknown or has no date rules. */
+export function localeFor(rules: DateRules, language: string | null): LocaleRules {
+  return rules.locales.get(language ?? 'en') ?? rules.locales.get('en') ?? [...rules.locales.values()][0]!;
+}
+
+const isNumeric = (production: string) => production === 'numeric';
+
+/** How numeric dates read in this text: from the language, wire and dateline signals, then the text's own written dates. */
+function numericOrder(text: string, language: string, rules: DateRules, written: Candidate[]): ProductionContext['numericOrder'] {
+  if (language === 'fr') return 'day';
+  if (rules.monthFirstSignal.test(text) || rules.usDateline.test(text.slice(0, 2000))) return 'month';
+  if (rules.dayFirstSignal.test(text)) return 'day';
+  let monthFirst = 0;
+  let dayFirst = 0;
+  for (const c of written) {
+    if (c.rule.endsWith('.month-day-year')) monthFirst++;
+    else if (c.rule.endsWith('.day-month-year')) dayFirst++;
+  }
+  return monthFirst > dayFirst ? 'month' : dayFirst > monthFirst ? 'day' : null;
+}
+
+/** Proposes and refines the dates of a text (no resolution): used by this stage and by `published`. */
+export function findCandidates(text: string, language: string | null, rules: DateRules): Candidate[] {
+  const locale = localeFor(rules, language);
+  const first = propose(text, locale, { numericOrder: null }, (p) => !isNumeric(p));
+  let all = first;
+  if (locale.rules.some((r) => isNumeric(r.production))) {
+    const order = numericOrder(text, locale.lexicon.language, rules, first);
+    all = first.concat(propose(text, locale, { numericOrder: order }, isNumeric));
+  }
+  return dropNamedYears(text, keepLongest(all), rules.namesBeforeYear);
+}
+
+interface Found extends Resolved {
+  mention: Mention;
+  text: string;
+  rule: string;
+  ambiguous?: boolean;
+}
+
+/** Resolves one candidate into the dates it names: one, a range and its ends, or the days of a list. */
+function resolveCandidate(c: Candidate, text: string, published: string | null, report: (d: Omit<Diagnostic, 'stage' | 'severity'>, severity?: Diagnostic['severity']) => void): Found[] {
+  const pub = parseYmd(published);
+  const mention = { start: c.start, end: c.end };
+  const written = text.slice(c.start, c.end);
+  const out: Found[] = [];
+  const push = (r: ReturnType<typeof resolveParts>): Resolved | null => {
+    if ('unresolved' in r) {
+      report({ message: `"${written}" not dated: ${r.unresolved}`, rule: c.rule, ...mention }, 'info');
+      return null;
+    }
+    if (r.warning) report({ message: `"${written}": ${r.warning}`, rule: c.rule, ...mention });
+    const f: Found = { ...r, mention, text: written, rule: c.rule };
+    if (c.ambiguous) {
+      f.ambiguous = true;
+      report({ message: `"${written}" could be read day first or month first; read as ${r.value}`, rule: c.rule, ...mention });
+    }
+    out.push(f);
+    return r;
+  };
+  if (c.kind === 'range') {
+    const [a, b] = c.parts as [Candidate['parts'][0], Candidate['parts'][0]];
+    const start = resolveParts(a, pub);
+    if ('unresolved' in start) return (push(start), out);
+    const startYear = Number(start.value.slice(0, 4));
+    let end = resolveParts(b, pub, b.year === undefined ? startYear : undefined);
+    if (!('unresolved' in end) && end.value < start.value && b.year === undefined) end = resolveParts(b, pub, startYear + 1);
+    if ('unresolved' in end) return (push(end), out);
+    if (end.grain !== start.grain || end.value <= start.value) {
+      report({ message: `"${written}" does not read as a range (its end is not after its start)`, rule: c.rule, ...mention }, 'info');
+      return out;
+    }
+    const inferred = [...new Set([...start.provenance.inferred, ...end.provenance.inferred])];
+    out.push({
+      value: `${start.value}/${end.value}`,
+      grain: 'range',
+      provenance: {
+        written: [...new Set([...start.provenance.written, ...end.provenance.written])],
+        inferred,
+        ...(inferred.length ? { inferredFrom: 'published' as const } : {}),
+      },
+      mention,
+      text: written,
+      rule: c.rule,
+    });
+    out.push({ ...start, mention, text: written, rule: c.rule }, { ...end, mention, text: written, rule: c.rule });
+    return out;
+  }
+  for (const p of c.parts) push(resolveParts(p, pub));
+  return out;
+}
+
+/** Finds, resolves and groups the dates of a text: one entity per value, mentions in text order. */
+export function findDates(text: string, language: string | null, published: string | null, rules: DateRules, diagnostics: Diagnostic[] = []): DateEntity[] {
+  const byValue = new Map<string, DateEntity>();
+  for (const c of findCandidates(text, language, rules)) {
+    const report = (d: Omit<Diagnostic, 'stage' | 'severity'>, severity: Diagnostic['severity'] = 'warning') =>
+      warn({ diagnostics }, { stage: STAGE, severity, ...d });
+    for (const f of resolveCandidate(c, text, published, report)) {
+      const hit = byValue.get(f.value);
+      if (hit) {
+        if (!hit.mentions.some((m) => m.start === f.mention.start && m.end === f.mention.end)) hit.mentions.push(f.mention);
+        continue;
+      }
+      const e: DateEntity = { value: f.value, grain: f.grain, text: f.text, provenance: f.provenance, rule: f.rule, mentions: [f.mention] };
+      if (f.ambiguous) e.ambiguous = true;
+      byValue.set(f.value, e);
+    }
+  }
+  return [...byValue.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.value.localeCompare(b.value));
+}
+
+export function extractDates(doc: Document, rules: Rules): void {
+  doc.entities.dates = findDates(doc.text, doc.language, doc.published, rules.dates, doc.diagnostics);
+}

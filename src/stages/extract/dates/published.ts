@@ -1,8 +1,46 @@
-/** Published: the release's own date, from page metadata or the dateline. */
+/**
+ * Published: the release's own date.
+ * 1. Page metadata (`article:published_time`...) when it holds a day.
+ * 2. Otherwise the dateline or the first lines: the first full date (day, month and year written)
+ *    in the head of the text that either starts its line ("February 6, 2019", "02 Apr 2021",
+ *    "Monday 13 May 2019, CNES President...") or follows a short place prefix ("Paris, le 13 mai
+ *    2019", "PARIS, le 4 mars 2024 –", "TOULOUSE, France, June 12, 2024 /PRNewswire/ --",
+ *    "NEW YORK, NY, March 9, 2024 (Newswire.com) -").
+ * The date is read with the same rules as the dates stage, so the dateline is also a date entity.
+ */
 import type { Document } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
+import { findCandidates } from './extract.js';
+import { daysInMonth } from './resolve.js';
 
-export function findPublished(doc: Document, _rules: Rules): void {
-  const m = doc.metadata.published?.match(/^\d{4}-\d{2}-\d{2}/);
-  doc.published = m ? m[0] : null;
+/** How much of the start of the text may hold the dateline. */
+const HEAD = 1500;
+/** What may stand before the date on its line: nothing, a weekday-ish word, or a place dateline. */
+const BEFORE_DATE = /^[\s#*_>|•-]*(?:(?:on|le|the)\s+)?$|^[\s#*_>]*\p{Lu}[\p{L}\p{M}.'’ &-]{0,40}(?:,\s*[\p{L}\p{M}.'’ -]{1,30}){0,2}\s*(?:,|[-–—]{1,2}|:)\s*(?:(?:le|on|the)\s+)?$/u;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function findPublished(doc: Document, rules: Rules): void {
+  doc.published = null;
+  const meta = doc.metadata.published?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (meta && Number(meta[2]) >= 1 && Number(meta[2]) <= 12 && Number(meta[3]) >= 1 && Number(meta[3]) <= daysInMonth(Number(meta[1]), Number(meta[2]))) {
+    doc.published = meta[0];
+    return;
+  }
+  let head = doc.text.slice(0, HEAD);
+  const lastBreak = head.lastIndexOf('\n');
+  if (doc.text.length > HEAD && lastBreak > 0) head = head.slice(0, lastBreak);
+  for (const c of findCandidates(head, doc.language, rules.dates)) {
+    if (c.kind !== 'single' || c.ambiguous) continue;
+    const p = c.parts[0]!;
+    if (p.year === undefined || p.month === undefined || p.day === undefined) continue;
+    if (p.day > daysInMonth(p.year, p.month)) continue;
+    const lineStart = head.lastIndexOf('\n', c.start - 1) + 1;
+    if (!BEFORE_DATE.test(head.slice(lineStart, c.start))) continue;
+    doc.published = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+    doc.publishedMention = { start: c.start, end: c.end };
+    return;
+  }
 }

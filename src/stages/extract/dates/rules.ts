@@ -1,7 +1,279 @@
-/** Rules of the dates stage, loaded from rules/dates/ at start-up. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DateRules {}
+/**
+ * Rules of the dates stage, loaded once from rules/dates/ at start-up:
+ * - `<lang>.yaml`: the words of dates in that language (months, weekdays, relative words...);
+ * - `<lang>.patterns.yaml`: the rules (id, pattern with {placeholders}, production name);
+ * - `conventions.yaml`: numeric day/month order signals and names that take a year.
+ * Languages are discovered from the files present: adding `de.yaml` + `de.patterns.yaml` adds one.
+ * Every pattern is expanded and compiled here, so nothing is built per document.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileRulePattern, readRuleFile, type Schema } from '../../../rules/load.js';
+import { WORD_END, WORD_START } from '../../../text/unicode.js';
+import type { Part, Season } from './candidate.js';
+import { lexKey } from './lex-key.js';
+import { caseless, spellings } from './case-fold.js';
+import { PRODUCTIONS, type ProductionName } from './productions.js';
 
-export function loadDateRules(_rulesDir: string): DateRules {
-  return {};
+export interface LocaleLexicon {
+  language: string;
+  /** Month and weekday names must start with a capital letter (English). */
+  capitalised: boolean;
+  /** Capitalised month names that are read as a month only with a day before them ("Mars"). */
+  capitalisedNeedsDay: Set<string>;
+  months: Map<string, number>;
+  weekdays: Map<string, number>;
+  relative: Map<string, number>;
+  relativeDays: Map<string, number>;
+  units: Map<string, 'year' | 'month'>;
+  parts: Map<string, Part>;
+  seasons: Map<string, Season>;
+  orderWords: Map<string, number>;
+}
+
+export interface CompiledRule {
+  id: string;
+  production: ProductionName;
+  regex: RegExp;
+  file: string;
+  line: number | null;
+}
+
+export interface LocaleRules {
+  lexicon: LocaleLexicon;
+  rules: CompiledRule[];
+}
+
+export interface DateRules {
+  locales: Map<string, LocaleRules>;
+  /** Folded words that make a following year part of a name ("horizon", "iac"). */
+  namesBeforeYear: Set<string>;
+  monthFirstSignal: RegExp;
+  dayFirstSignal: RegExp;
+  /** A US dateline: "DALLAS, TX -", "NEW YORK, NY,". */
+  usDateline: RegExp;
+}
+
+interface LexiconFile {
+  language: string;
+  capitalised: boolean;
+  capitalisedNeedsDay?: string[];
+  months: Array<{ number: number; names: string[] }>;
+  weekdays: Array<{ number: number; names: string[] }>;
+  ordinalSuffixes: string[];
+  relativeBefore: Record<string, number>;
+  relativeAfter: Record<string, number>;
+  relativeDays: Record<string, number>;
+  units: Record<string, 'year' | 'month'>;
+  parts: Record<string, Part>;
+  seasons: Record<string, Season>;
+  orderWords: Record<string, number>;
+  yearCues: string[];
+  listJoiners: string[];
+  rangeJoiners: string[];
+  countNouns: string[];
+}
+
+const words = { type: 'array', items: { type: 'string', minLength: 1 } };
+const numbered = (max: number) => ({
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['number', 'names'],
+    properties: { number: { type: 'integer', minimum: 1, maximum: max }, names: { ...words, minItems: 1 } },
+  },
+});
+const wordMap = (values: Schema) => ({ type: 'object', additionalProperties: values });
+
+const LEXICON_SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'language',
+    'capitalised',
+    'months',
+    'weekdays',
+    'ordinalSuffixes',
+    'relativeBefore',
+    'relativeAfter',
+    'relativeDays',
+    'units',
+    'parts',
+    'seasons',
+    'orderWords',
+    'yearCues',
+    'listJoiners',
+    'rangeJoiners',
+    'countNouns',
+  ],
+  properties: {
+    language: { type: 'string', pattern: '^[a-z]{2}$' },
+    capitalised: { type: 'boolean' },
+    capitalisedNeedsDay: words,
+    months: numbered(12),
+    weekdays: numbered(7),
+    ordinalSuffixes: words,
+    relativeBefore: wordMap({ enum: [-1, 0, 1] }),
+    relativeAfter: wordMap({ enum: [-1, 0, 1] }),
+    relativeDays: wordMap({ type: 'integer', minimum: -7, maximum: 7 }),
+    units: wordMap({ enum: ['year', 'month'] }),
+    parts: wordMap({ enum: ['early', 'mid', 'late'] }),
+    seasons: wordMap({ enum: ['SP', 'SU', 'FA', 'WI'] }),
+    orderWords: wordMap({ type: 'integer', minimum: 1, maximum: 4 }),
+    yearCues: words,
+    listJoiners: words,
+    rangeJoiners: words,
+    countNouns: words,
+  },
+};
+
+interface PatternFile {
+  rules: Array<{ id: string; pattern: string; production: ProductionName; note?: string }>;
+}
+
+const PATTERN_SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['rules'],
+  properties: {
+    rules: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'pattern', 'production'],
+        properties: {
+          id: { type: 'string', pattern: '^date\\.[a-z]{2}\\.[a-z0-9-]+$' },
+          pattern: { type: 'string', minLength: 1 },
+          production: { enum: Object.keys(PRODUCTIONS) },
+          note: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
+interface ConventionsFile {
+  monthFirstSignals: string[];
+  dayFirstSignals: string[];
+  usStates: string[];
+  namesBeforeYear: string[];
+}
+
+const CONVENTIONS_SCHEMA: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['monthFirstSignals', 'dayFirstSignals', 'usStates', 'namesBeforeYear'],
+  properties: {
+    monthFirstSignals: words,
+    dayFirstSignals: words,
+    usStates: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' } },
+    namesBeforeYear: words,
+  },
+};
+
+const toMap = <V>(record: Record<string, V>): Map<string, V> => new Map(Object.entries(record).map(([k, v]) => [lexKey(k), v]));
+const numberedMap = (list: Array<{ number: number; names: string[] }>): Map<string, number> =>
+  new Map(list.flatMap((e) => e.names.map((n) => [lexKey(n), e.number] as const)));
+
+/** A word list as a regex alternation that tolerates any spacing between the words of an entry. */
+function wordAlternation(list: Iterable<string>): string {
+  // Escapes only what the `u` flag allows escaping outside a class ("\-" is refused there).
+  return [...new Set([...list].flatMap(spellings))]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"))
+    .join('|');
+}
+
+/** The sub-patterns that {placeholders} stand for, built from the lexicon. `N` is the group suffix (2, 3). */
+function placeholders(f: LexiconFile): Record<string, (n: string) => string> {
+  const NOT_AFTER = '(?![\\p{L}\\p{N}])';
+  const ordinals = f.ordinalSuffixes.length ? `(?:${wordAlternation(f.ordinalSuffixes)})?` : '';
+  const names = (list: Array<{ names: string[] }>) => wordAlternation(list.flatMap((e) => e.names));
+  const keys = (m: Record<string, unknown>) => wordAlternation(Object.keys(m));
+  // A word group that may end with "." or "-" ("Feb.", "mi-") must not require a boundary after it.
+  const group = (name: string, alt: string) => (n: string) => `(?<${name}${n}>${alt})(?:(?<=[.-])|${WORD_END})`;
+  return {
+    B: () => WORD_START,
+    day: (n) => `(?<day${n}>3[01]|[12]\\d|0?[1-9])${ordinals}${NOT_AFTER}`,
+    year: (n) => `(?<year${n}>(?:19|20)\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d)`,
+    yy: (n) => `(?<yy${n}>\\d{2})${NOT_AFTER}`,
+    quarter: (n) => `(?<quarter${n}>[1-4])`,
+    half: (n) => `(?<half${n}>[12])`,
+    month: group('month', names(f.months)),
+    weekday: group('weekday', names(f.weekdays)),
+    rel: group('rel', keys(f.relativeBefore)),
+    relAfter: group('rela', keys(f.relativeAfter)),
+    relday: group('relday', keys(f.relativeDays)),
+    unit: group('unit', keys(f.units)),
+    part: group('part', keys(f.parts)),
+    season: group('season', keys(f.seasons)),
+    order: group('order', keys(f.orderWords)),
+    cue: () => `(?:${wordAlternation(f.yearCues)})`,
+    countNoun: () => `(?:${wordAlternation(f.countNouns)})${WORD_END}`,
+    and: () => `(?:${wordAlternation(f.listJoiners)})(?![\\p{L}])`,
+    to: () => `(?:${wordAlternation(f.rangeJoiners)})(?![\\p{L}])`,
+  };
+}
+
+function expand(pattern: string, subs: Record<string, (n: string) => string>, fail: (problem: string) => never): string {
+  return pattern.replace(/\{([A-Za-z]+)([23]?)\}/g, (_m, name: string, n: string) => {
+    const sub = subs[name];
+    if (!sub) fail(`unknown placeholder {${name}${n}}`);
+    return sub(n);
+  });
+}
+
+function loadLocale(dir: string, lang: string): LocaleRules {
+  const lexFile = readRuleFile<LexiconFile>(join(dir, `${lang}.yaml`), LEXICON_SCHEMA);
+  const f = lexFile.data;
+  if (f.language !== lang) lexFile.fail(['language'], `language "${f.language}" does not match the file name`);
+  const lexicon: LocaleLexicon = {
+    language: lang,
+    capitalised: f.capitalised,
+    capitalisedNeedsDay: new Set(f.capitalisedNeedsDay ?? []),
+    months: numberedMap(f.months),
+    weekdays: numberedMap(f.weekdays),
+    relative: new Map([...toMap(f.relativeBefore), ...toMap(f.relativeAfter)]),
+    relativeDays: toMap(f.relativeDays),
+    units: toMap(f.units),
+    parts: toMap(f.parts),
+    seasons: toMap(f.seasons),
+    orderWords: toMap(f.orderWords),
+  };
+  const subs = placeholders(f);
+  const patFile = readRuleFile<PatternFile>(join(dir, `${lang}.patterns.yaml`), PATTERN_SCHEMA);
+  const seen = new Set<string>();
+  const rules = patFile.data.rules.map((r, i): CompiledRule => {
+    const line = patFile.lineOf(['rules', i, 'pattern']);
+    if (seen.has(r.id)) patFile.fail(['rules', i, 'id'], `rule id "${r.id}" is used twice`);
+    if (!r.id.startsWith(`date.${lang}.`)) patFile.fail(['rules', i, 'id'], `rule id "${r.id}" must start with date.${lang}.`);
+    seen.add(r.id);
+    // Letters of the pattern itself are made caseless first; the word lists carry their own spellings.
+    const source = expand(caseless(r.pattern), subs, (problem) => patFile.fail(['rules', i, 'pattern'], problem));
+    const regex = compileRulePattern(`${WORD_START}(?:${source})(?![\\p{L}\\p{N}\\p{M}])`, 'gu', patFile.file, line);
+    return { id: r.id, production: r.production, regex, file: patFile.file, line };
+  });
+  return { lexicon, rules };
+}
+
+const literalAlternation = (list: string[]) => list.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+
+export function loadDateRules(rulesDir: string): DateRules {
+  const dir = join(rulesDir, 'dates');
+  const locales = new Map<string, LocaleRules>();
+  for (const name of readdirSync(dir).sort()) {
+    const m = /^([a-z]{2})\.yaml$/.exec(name);
+    if (m && existsSync(join(dir, `${m[1]}.patterns.yaml`))) locales.set(m[1]!, loadLocale(dir, m[1]!));
+  }
+  const conv = readRuleFile<ConventionsFile>(join(dir, 'conventions.yaml'), CONVENTIONS_SCHEMA).data;
+  return {
+    locales,
+    namesBeforeYear: new Set(conv.namesBeforeYear.map(lexKey)),
+    monthFirstSignal: new RegExp(literalAlternation(conv.monthFirstSignals)),
+    dayFirstSignal: new RegExp(literalAlternation(conv.dayFirstSignals)),
+    usDateline: new RegExp(`^[^\\n]{0,60}?,\\s*(?:${conv.usStates.join('|')})\\s*(?:,|-|–|—)`, 'm'),
+  };
 }
