@@ -91,7 +91,7 @@ describe.skipIf(!available)('the review page in headless chromium', () => {
     let focused = '';
     for (let i = 0; i < 40 && focused !== 'Monday 22 March'; i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      focused = (await page.evaluate<string | null>('document.activeElement && document.activeElement.textContent')) ?? '';
     }
     expect(focused).toBe('Monday 22 March');
     const panel = await page.textContent('#panel-body');
@@ -125,7 +125,7 @@ describe.skipIf(!available)('the review page in headless chromium', () => {
     await page.keyboard.press('k');
     expect(await page.textContent('article:not([hidden]) h2')).toBe(en.title);
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    expect(await page.evaluate<string | undefined>('document.activeElement && document.activeElement.id')).toBe('q');
     await page.keyboard.press('Escape');
   });
 
@@ -136,7 +136,7 @@ describe.skipIf(!available)('the review page in headless chromium', () => {
     expect(await page.textContent('article:not([hidden]) h2')).toBe(evil.title);
     // Hover everything that could carry a handler, then look for any trace of execution.
     for (const m of await page.$$('article:not([hidden]) mark.m')) await m.hover();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await page.evaluate<string | undefined>('window.__pwned')).toBeUndefined();
     expect(await page.$$('#viewer img, #viewer svg, #viewer script, #viewer b, aside img')).toHaveLength(0);
     expect(dialogs).toEqual([]);
     expect(await page.textContent('article:not([hidden]) .sources')).toContain(`evil/<script>alert('path')</script>.txt`);
