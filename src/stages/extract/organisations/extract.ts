@@ -1,5 +1,196 @@
-/** Extract organisations: first version finds nothing; see the issue that deepens it. */
-import type { Document } from '../../../document.js';
+/**
+ * Extract organisations: propose candidates, then resolve them into one entity per body.
+ *
+ *   gazetteer (rules/organisations/*.yaml) ─┐
+ *   acronym definitions "Long Name (ACR)"   ├─► candidates ─► drop overlaps, non-organisations
+ *   patterns (head words, suffixes, roles,  │                  ─► link acronyms and repeats
+ *     "About X", tickers, credit lists)    ─┘                  ─► one entity per body
+ *
+ * Gazetteer matches win over pattern candidates; names of programmes, missions, events and
+ * facilities (not-organisations.yaml) and places never become organisations.
+ */
+import type { Document, Language, Mention, Organisation } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
+import { foldText, keyOf, PhraseIndex, type FoldedText } from './phrase-index.js';
+import { findPatternCandidates } from './patterns.js';
+import { findAcronymDefinitions } from './acronyms.js';
+import { GAZETTEER_RULE, SAME_NAME_RULE, isAcronymForm, type KnownOrganisation, type OrganisationRules } from './rules.js';
 
-export function extractOrganisations(_doc: Document, _rules: Rules): void {}
+/** A proposed organisation mention. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Known organisation, when the gazetteer (or a definition of its acronym) says which. */
+  known?: KnownOrganisation;
+  /** Key of an organisation found by patterns: equal keys are one body. */
+  local?: string;
+  isAcronym: boolean;
+  rule: string;
+  /** Other forms that name the same body ("Acme" for "Acme Inc."). */
+  alsoKnownAs?: string[];
+}
+
+export interface OrganisationResult {
+  organisations: Organisation[];
+  /** Rule ids that produced at least one mention of a kept organisation. */
+  rulesUsed: Set<string>;
+}
+
+export function extractOrganisations(doc: Document, rules: Rules): void {
+  doc.entities.organisations = findOrganisations(doc.text, doc.language, rules.organisations).organisations;
+}
+
+interface EntityDraft {
+  key: string;
+  known?: KnownOrganisation;
+  mentions: Array<{ start: number; end: number; isAcronym: boolean; written: string }>;
+  rules: Set<string>;
+  extraForms: string[];
+}
+
+/** The organisations of a text (the stage without the Document around it, for tests and tools). */
+export function findOrganisations(text: string, language: Language | null, rules: OrganisationRules): OrganisationResult {
+  const ft = foldText(text);
+  const languages: Language[] = language ? [language] : ['en', 'fr'];
+
+  // 1. the gazetteer
+  const gaz: Candidate[] = rules.gazetteer.match(ft).map((m) => ({
+    start: m.start,
+    end: m.end,
+    known: m.phrase.value.org,
+    isAcronym: m.phrase.value.isAcronym,
+    rule: GAZETTEER_RULE,
+  }));
+  const blocked = rules.notOrganisations.match(ft);
+
+  // 2. acronym definitions, 3. patterns
+  const defs = findAcronymDefinitions(ft, rules, gaz);
+  const patterns = languages.flatMap((l) => findPatternCandidates(ft, rules, rules.patterns[l], gaz));
+
+  // acronyms defined here for another body than the gazetteer's ("Entertainment Software Association (ESA)")
+  const redefined = new Map<string, string>();
+  for (const d of defs.candidates) if (d.local && d.isAcronym) redefined.set(text.slice(d.start, d.end), d.local);
+
+  const all: Candidate[] = [];
+  for (const c of gaz) {
+    const local = c.isAcronym ? redefined.get(text.slice(c.start, c.end)) : undefined;
+    all.push(local ? { ...c, known: undefined, local } : c);
+  }
+  for (const c of [...defs.candidates, ...patterns]) {
+    if (!c.known && isBlocked(c, blocked, text, rules)) continue;
+    all.push(c);
+  }
+  const kept = resolveOverlaps(all);
+
+  // 4. repeats: later bare mentions of names and acronyms found by definitions and patterns
+  const repeats = findRepeats(ft, kept, defs.extraAcronyms);
+  const final = resolveOverlaps([...kept, ...repeats]);
+
+  return build(text, final);
+}
+
+const PRIORITY = (c: Candidate): number => (c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : 1);
+
+/** Keeps non-overlapping candidates: the higher priority first, then the longer. */
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => PRIORITY(b) - PRIORITY(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Array<[number, number]> = [];
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
+    taken.push([c.start, c.end]);
+    out.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function isBlocked(c: Candidate, blocked: Array<{ start: number; end: number }>, text: string, rules: OrganisationRules): boolean {
+  const key = keyOf(text.slice(c.start, c.end));
+  if (rules.notOrganisationKeys.has(key) || rules.placeKeys.has(key)) return true;
+  // a programme, event or facility name that covers most of the candidate ("Space Climate Observatory")
+  const length = c.end - c.start;
+  return blocked.some((b) => c.start < b.end && b.start < c.end && (Math.min(b.end, c.end) - Math.max(b.start, c.start)) * 2 >= length);
+}
+
+/** Later mentions of the names and acronyms that definitions and patterns found once. */
+function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<string, KnownOrganisation>): Candidate[] {
+  const index = new PhraseIndex<Candidate>();
+  for (const c of kept) {
+    if (c.known && c.rule === GAZETTEER_RULE) continue;
+    const proto: Candidate = { ...c, alsoKnownAs: undefined, rule: SAME_NAME_RULE };
+    const written = ft.text.slice(c.start, c.end);
+    index.add(written, 'exact', { ...proto, isAcronym: isAcronymForm(written) });
+    for (const f of c.alsoKnownAs ?? []) index.add(f, 'exact', { ...proto, isAcronym: isAcronymForm(f) });
+  }
+  for (const [acr, org] of extraAcronyms) {
+    index.add(acr, 'exact', { start: 0, end: 0, known: org, isAcronym: true, rule: SAME_NAME_RULE });
+  }
+  if (index.size === 0) return [];
+  return index.match(ft).map((m) => ({ ...m.phrase.value, start: m.start, end: m.end }));
+}
+
+function build(text: string, cands: Candidate[]): OrganisationResult {
+  const drafts = new Map<string, EntityDraft>();
+  const order: EntityDraft[] = [];
+  for (const c of cands) {
+    const key = c.known ? `id:${c.known.id}` : `local:${c.local ?? keyOf(text.slice(c.start, c.end))}`;
+    let d = drafts.get(key);
+    if (!d) {
+      d = { key, known: c.known, mentions: [], rules: new Set(), extraForms: [] };
+      drafts.set(key, d);
+      order.push(d);
+    }
+    const written = text.slice(c.start, c.end).replace(/\s+/g, ' ');
+    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written });
+    d.rules.add(c.rule);
+    for (const f of c.alsoKnownAs ?? []) if (!d.extraForms.includes(f)) d.extraForms.push(f);
+  }
+
+  // a bare ambiguous acronym ("ESA", "IGN") needs a full name or another body of its sector nearby
+  const sectors = new Set(order.filter((d) => d.known && !isWeak(d)).map((d) => d.known!.sector));
+  const rulesUsed = new Set<string>();
+  const organisations: Organisation[] = [];
+  for (const d of order) {
+    if (d.known && isWeak(d) && !sectors.has(d.known.sector)) continue;
+    for (const r of d.rules) rulesUsed.add(r);
+    organisations.push(toOrganisation(d));
+  }
+  return { organisations, rulesUsed };
+}
+
+/** Only ambiguous-acronym mentions of an ambiguous known body. */
+function isWeak(d: EntityDraft): boolean {
+  return !!d.known?.ambiguous && d.mentions.every((m) => m.isAcronym);
+}
+
+function toOrganisation(d: EntityDraft): Organisation {
+  const names: string[] = [];
+  const acronyms: string[] = [];
+  const seen = new Set<string>();
+  for (const m of d.mentions) {
+    const form = m.written.replace(/^(?:the|The|THE) /, '');
+    const k = keyOf(form);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    (m.isAcronym ? acronyms : names).push(form);
+  }
+  for (const f of d.extraForms) {
+    const k = keyOf(f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    (isAcronymForm(f) ? acronyms : names).push(f);
+  }
+  const name = names.reduce<string | null>((best, n) => (best === null || n.length > best.length ? n : best), null);
+  // the gazetteer's own acronym when the text uses it ("EU" rather than a typo'd "EE")
+  const preferred = d.known ? acronyms.find((a) => d.known!.acronyms.includes(a)) : undefined;
+  const acronym = preferred ?? acronyms[0] ?? null;
+  const finalName = name ?? acronym ?? d.known?.name ?? '';
+  const org: Organisation = {
+    name: finalName,
+    acronym,
+    aliases: [...names, ...acronyms].filter((f) => f !== finalName && f !== acronym),
+    mentions: d.mentions.map((m): Mention => ({ start: m.start, end: m.end })).sort((a, b) => a.start - b.start),
+  };
+  if (d.known) org.id = d.known.id;
+  return org;
+}

@@ -1,0 +1,220 @@
+/**
+ * Acronym definitions, in both orders: "European Space Agency (ESA)", "l'Institut national de
+ * l'information géographique et forestière (IGN)", "IGN (Institut national ...)".
+ *
+ * The long form is found by the Schwartz–Hearst walk (every letter of the acronym, right to left,
+ * inside the words before the parenthesis, the first one starting a word); French names whose
+ * acronym keeps an older word order (IGN) fall back to "first letter starts the name, the other
+ * letters start some word of it". A definition makes an organisation only when its long form is a
+ * known body or carries an organisation head word (Agency, Institut, Université, Inc ...), so that
+ * "Surface Water and Ocean Topography (SWOT)" or "corporate social responsibility (CSR)" do not.
+ */
+import type { Candidate } from './extract.js';
+import { keyOf, tokenAt, type FoldedText } from './phrase-index.js';
+import { isAcronymForm, type KnownOrganisation, type OrganisationRules } from './rules.js';
+
+export interface Definitions {
+  candidates: Candidate[];
+  /** Acronyms the text gives to known bodies beyond the gazetteer's ("the European Union (EE)"). */
+  extraAcronyms: Map<string, KnownOrganisation>;
+}
+
+const FORWARD = /\(\s?(\p{Lu}[\p{Lu}\p{N}&-]{1,9})\s?\)/gu;
+const BACKWARD = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]{1,9})\s?\(([^()\n]{6,160})\)/gu;
+
+const headCache = new WeakMap<OrganisationRules, { heads: Set<string>; connectors: Set<string>; stop: Set<string>; ruleId: string }>();
+
+function lexicon(rules: OrganisationRules) {
+  let hit = headCache.get(rules);
+  if (!hit) {
+    const heads = new Set<string>();
+    const connectors = new Set<string>();
+    const stop = new Set<string>();
+    for (const lp of Object.values(rules.patterns)) {
+      for (const kind of ['head-final', 'head-initial', 'company-suffix'] as const) for (const w of lp.byKind.get(kind)?.words ?? []) heads.add(w);
+      for (const w of lp.connectors) connectors.add(w);
+      for (const w of lp.stopWords) stop.add(w);
+    }
+    const ruleId = rules.patterns.en.byKind.get('acronym-definition')?.id ?? 'org.en.acronym-definition';
+    hit = { heads, connectors, stop, ruleId };
+    headCache.set(rules, hit);
+  }
+  return hit;
+}
+
+function upperLetters(acr: string): string {
+  return acr.replace(/[^\p{Lu}]/gu, '').toLowerCase();
+}
+
+export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules, gaz: Candidate[]): Definitions {
+  const { text } = ft;
+  const lex = lexicon(rules);
+  const candidates: Candidate[] = [];
+  const extraAcronyms = new Map<string, KnownOrganisation>();
+  const gazEndingAt = new Map<number, Candidate>();
+  const gazAcronymAt = new Map<number, Candidate>();
+  for (const g of gaz) {
+    if (g.isAcronym) gazAcronymAt.set(g.start, g);
+    else gazEndingAt.set(g.end, g);
+  }
+  const ruleFor = (lang: 'en' | 'fr') => rules.patterns[lang].byKind.get('acronym-definition')?.id ?? lex.ruleId;
+
+  FORWARD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FORWARD.exec(text))) {
+    const acr = m[1]!;
+    const letters = upperLetters(acr);
+    if (letters.length < 2 || letters.length > 8) continue;
+    if (rules.notOrganisationKeys.has(keyOf(acr))) continue;
+    const acrStart = m.index + m[0].indexOf(acr);
+    const acrEnd = acrStart + acr.length;
+    let before = m.index;
+    while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+    const known = gazEndingAt.get(before);
+    if (known?.known) {
+      if (!known.known.acronyms.includes(acr)) {
+        extraAcronyms.set(acr, known.known);
+        candidates.push({ start: acrStart, end: acrEnd, known: known.known, isAcronym: true, rule: lex.ruleId });
+      }
+      continue;
+    }
+    const long = longFormBefore(ft, before, acr, letters, lex);
+    if (!long) continue;
+    const longText = text.slice(long.start, long.end);
+    const longKey = keyOf(longText);
+    if (rules.notOrganisationKeys.has(longKey) || rules.placeKeys.has(longKey)) continue;
+    const knownByName = rules.byName.get(longKey);
+    if (knownByName) continue; // the gazetteer already has it
+    if (!long.hasHead) continue;
+    const local = `def:${longKey}`;
+    const rule = ruleFor(/[àâçéèêëîïôûù]/i.test(longText) || /^(?:Institut|Agence|Centre|Laboratoire|Université|Ministère)/u.test(longText) ? 'fr' : 'en');
+    candidates.push({ start: long.start, end: long.end, local, isAcronym: false, rule });
+    candidates.push({ start: acrStart, end: acrEnd, local, isAcronym: true, rule });
+    void gazAcronymAt;
+  }
+
+  BACKWARD.lastIndex = 0;
+  while ((m = BACKWARD.exec(text))) {
+    const acr = m[1]!;
+    const letters = upperLetters(acr);
+    if (letters.length < 2 || !isAcronymForm(acr.replace(/-/g, ''))) continue;
+    if (rules.notOrganisationKeys.has(keyOf(acr))) continue;
+    const inner = m[2]!;
+    const innerStart = m.index + m[0].length - 1 - inner.length;
+    const lead = /^\s*(?:(?:the|l'|l’|la|le)\s?)?/iu.exec(inner)![0].length;
+    const longText = inner.slice(lead).trim();
+    if (!/^\p{Lu}/u.test(longText)) continue;
+    const longKey = keyOf(longText);
+    const start = innerStart + lead;
+    const end = start + longText.length;
+    const gazHit = gaz.find((g) => g.start === m!.index && g.isAcronym);
+    if (gazHit?.known) {
+      // "ESA (Agence spatiale européenne)": the gazetteer matches both; an unknown long form is an alias
+      if (!rules.byName.has(longKey) && initialsMatch(longText, letters, lex.connectors)) {
+        candidates.push({ start, end, known: gazHit.known, isAcronym: false, rule: lex.ruleId });
+      }
+      continue;
+    }
+    if (rules.byName.has(longKey) || rules.notOrganisationKeys.has(longKey)) continue;
+    if (!initialsMatch(longText, letters, lex.connectors)) continue;
+    const words = keyOf(longText).split(' ');
+    if (!words.some((w) => lex.heads.has(w))) continue;
+    const local = `def:${longKey}`;
+    const acrStart = m.index;
+    candidates.push({ start: acrStart, end: acrStart + acr.length, local, isAcronym: true, rule: lex.ruleId });
+    candidates.push({ start, end, local, isAcronym: false, rule: lex.ruleId });
+  }
+  return { candidates, extraAcronyms };
+}
+
+/** Whole words before `end` that spell the acronym; null when none do. */
+function longFormBefore(
+  ft: FoldedText,
+  end: number,
+  acr: string,
+  letters: string,
+  lex: { heads: Set<string>; connectors: Set<string>; stop: Set<string> },
+): { start: number; end: number; hasHead: boolean } | null {
+  const { tokens, folded, text } = ft;
+  const last = tokenAt(tokens, end) - 1;
+  if (last < 0 || tokens[last]!.end !== end) return null;
+  // the window: words back to a sentence break, at most 2 × letters + 4
+  const maxWords = Math.min(letters.length + 6, letters.length * 2 + 2);
+  let first = last;
+  let content = 0;
+  while (first > 0) {
+    const gap = folded.slice(tokens[first - 1]!.end, tokens[first]!.start);
+    if (/[.;:!?()\n"“”«»,]/.test(gap)) break;
+    if (!lex.connectors.has(tokens[first - 1]!.norm)) content++;
+    if (content > maxWords) break;
+    first--;
+  }
+  const window = tokens.slice(first, last + 1);
+  const isCapTok = (t: { start: number }) => /\p{Lu}/u.test(text[t.start]!);
+
+  // Schwartz–Hearst: letters right to left, the first one at the start of a word
+  const startTok = schwartzHearst(window, letters);
+  let chosen: number | null = null;
+  if (startTok !== null) {
+    chosen = startTok;
+  } else {
+    // French order fallback: first letter starts a capitalised word, the others start later words
+    for (let i = 0; i < window.length; i++) {
+      const t = window[i]!;
+      if (!isCapTok(t) || t.norm[0] !== letters[0]) continue;
+      const initials = window
+        .slice(i + 1)
+        .filter((w) => !lex.connectors.has(w.norm))
+        .map((w) => w.norm[0]);
+      if ([...letters.slice(1)].every((ch) => initials.includes(ch))) {
+        chosen = i;
+        break;
+      }
+    }
+  }
+  if (chosen === null) return null;
+  // skip an article or stop word at the start ("The", "l'")
+  while (chosen < window.length && (lex.stop.has(window[chosen]!.norm) || lex.connectors.has(window[chosen]!.norm))) chosen++;
+  if (chosen >= window.length) return null;
+  const startT = window[chosen]!;
+  if (!isCapTok(startT)) return null;
+  const words = window.slice(chosen);
+  if (words.length < 2 && acr.length > 2) return null;
+  return { start: startT.start, end, hasHead: words.some((w) => lex.heads.has(w.norm)) };
+}
+
+/** Index in `window` of the word where the acronym's first letter is found, or null. */
+function schwartzHearst(window: Array<{ norm: string }>, letters: string): number | null {
+  let w = window.length - 1;
+  let pos = window[w]?.norm.length ?? 0;
+  for (let s = letters.length - 1; s >= 0; s--) {
+    const ch = letters[s]!;
+    let found = false;
+    while (w >= 0) {
+      const word = window[w]!.norm;
+      const limit = Math.min(pos, word.length);
+      const idx = s === 0 ? (word[0] === ch && limit > 0 ? 0 : -1) : word.lastIndexOf(ch, limit - 1);
+      if (idx >= 0) {
+        pos = idx;
+        found = true;
+        break;
+      }
+      w--;
+      pos = window[w]?.norm.length ?? 0;
+    }
+    if (!found) return null;
+    if (s === 0) return w;
+  }
+  return null;
+}
+
+/** Loose check for "ACR (Long Name)": the long form's content words start with the acronym's letters, in order or not. */
+function initialsMatch(longText: string, letters: string, connectors: Set<string>): boolean {
+  const words = keyOf(longText)
+    .split(' ')
+    .filter((w) => w && !connectors.has(w));
+  if (words.length === 0 || words[0]![0] !== letters[0]) return false;
+  if (schwartzHearst(words.map((norm) => ({ norm })), letters) === 0) return true;
+  const initials = words.map((w) => w[0]);
+  return [...letters].every((ch) => initials.includes(ch));
+}

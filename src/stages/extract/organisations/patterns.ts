@@ -1,0 +1,338 @@
+/**
+ * Pattern rules for organisations that are not in the gazetteer, per language (rules/organisations/
+ * en.yaml, fr.yaml). All work on the document's tokens, so the cost is one walk of the text:
+ * - head words: "Acme Foundation", "University of Toulouse", "Agence nationale de la recherche";
+ * - company suffixes: "Acme Widgets Inc.", "Dupont SAS";
+ * - roles: "Acme CEO Jane Doe", "CEO of Acme", "président de Bidule";
+ * - "About X" headings of wire releases, stock tickers "(NASDAQ: ACME)", photo-credit lists.
+ */
+import type { Candidate } from './extract.js';
+import { keyOf, tokenAt, type FoldedText, type Token } from './phrase-index.js';
+import { isAcronymForm, type LanguagePatterns, type OrganisationRules, type PatternRule } from './rules.js';
+
+/** Is token `t` written with a capital first letter (or a digit, "3M")? */
+export function isCap(text: string, t: Token): boolean {
+  const c = text[t.start]!;
+  return /\p{Lu}/u.test(c) || (/\p{N}/u.test(c) && /\p{Lu}/u.test(text.slice(t.start, t.end)));
+}
+
+interface Ctx {
+  ft: FoldedText;
+  rules: OrganisationRules;
+  lp: LanguagePatterns;
+  /** Token indices covered by a gazetteer match. */
+  inGaz: Uint8Array;
+  /** Token indices on a title-case heading line. */
+  inHeading: Uint8Array;
+}
+
+/** Gap allowed between two tokens of one name. */
+function nameGap(ft: FoldedText, i: number): boolean {
+  const prev = ft.tokens[i - 1];
+  const cur = ft.tokens[i];
+  if (!prev || !cur) return false;
+  const gap = ft.folded.slice(prev.end, cur.start);
+  if (gap === ' ' || gap === '-' || gap === "'" || gap === '&' || gap === ' & ' || gap === '+' || gap === ' + ') return true;
+  if ((gap === '.' || gap === '. ') && prev.end - prev.start === 1) return true;
+  return false;
+}
+
+export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, lp: LanguagePatterns, gaz: Candidate[]): Candidate[] {
+  const { tokens } = ft;
+  const inGaz = new Uint8Array(tokens.length);
+  for (const g of gaz) {
+    for (let i = tokenAt(tokens, g.start); i < tokens.length && tokens[i]!.start < g.end; i++) inGaz[i] = 1;
+  }
+  const ctx: Ctx = { ft, rules, lp, inGaz, inHeading: headingLines(ft) };
+  const out: Candidate[] = [];
+  if (lp.byKind.has('head-final') || lp.byKind.has('head-initial')) headWords(ctx, out);
+  for (const rule of lp.rules) {
+    switch (rule.kind) {
+      case 'head-final':
+      case 'head-initial':
+        break; // headWords above, both kinds at once
+      case 'company-suffix':
+        companySuffix(ctx, rule, out);
+        break;
+      case 'role-after':
+        roleAfter(ctx, rule, out);
+        break;
+      case 'role-before':
+        roleBefore(ctx, rule, out);
+        break;
+      case 'about-heading':
+        aboutHeading(ctx, rule, out);
+        break;
+      case 'ticker':
+        ticker(ctx, rule, out);
+        break;
+      case 'credit-list':
+        creditList(ctx, rule, gaz, out);
+        break;
+      case 'acronym-definition':
+        break; // acronyms.ts
+    }
+  }
+  return out.filter((c) => acceptable(ctx, c));
+}
+
+/** Lines written in Title Case (headlines): patterns there would take every capital for a name. */
+function headingLines(ft: FoldedText): Uint8Array {
+  const { tokens, text } = ft;
+  const flags = new Uint8Array(tokens.length);
+  let lineStart = 0;
+  const flush = (from: number, to: number) => {
+    let long = 0;
+    let caps = 0;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      if (t.end - t.start > 3) {
+        long++;
+        if (isCap(text, t)) caps++;
+      }
+    }
+    if (long >= 4 && caps / long >= 0.75) for (let i = from; i < to; i++) flags[i] = 1;
+  };
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || ft.folded.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n')) {
+      flush(lineStart, i);
+      lineStart = i;
+    }
+  }
+  return flags;
+}
+
+function acceptable(ctx: Ctx, c: Candidate): boolean {
+  const name = ctx.ft.text.slice(c.start, c.end);
+  const key = keyOf(name);
+  if (!key || ctx.rules.placeKeys.has(key) || ctx.rules.notOrganisationKeys.has(key)) return false;
+  if (ctx.lp.stopWords.has(key)) return false;
+  return true;
+}
+
+function stop(ctx: Ctx, i: number): boolean {
+  return ctx.lp.stopWords.has(ctx.ft.tokens[i]!.norm);
+}
+
+/** Capitalised tokens before token `i` (exclusive), back to a stop word or a gap; returns the first index. */
+function capsBefore(ctx: Ctx, i: number, max: number): number {
+  const { ft } = ctx;
+  let j = i;
+  while (j > 0 && i - j < max) {
+    const t = ft.tokens[j - 1]!;
+    if (!nameGap(ft, j) || !isCap(ft.text, t) || stop(ctx, j - 1) || ctx.inGaz[j - 1]) break;
+    j--;
+  }
+  return j;
+}
+
+/**
+ * The complement after a head word: connectors followed by names ("of Toulouse", "for Space
+ * Studies"); in French also lower-case nouns and listed adjectives ("nationale de la recherche").
+ * Returns the index after the last token taken.
+ */
+function complementAfter(ctx: Ctx, h: number, max: number): number {
+  const { ft, lp } = ctx;
+  const { tokens, text } = ft;
+  const french = lp.language === 'fr';
+  let end = h + 1;
+  let i = h + 1;
+  while (i < tokens.length && i - h <= max) {
+    if (!nameGap(ft, i) && !(french && ft.folded.slice(tokens[i - 1]!.end, tokens[i]!.start) === "' ")) break;
+    const t = tokens[i]!;
+    if (ctx.inGaz[i]) break;
+    if (lp.connectors.has(t.norm) && !isCap(text, t)) {
+      i++;
+      continue;
+    }
+    const afterConnector = i > end;
+    if (isCap(text, t) && !stop(ctx, i)) {
+      end = ++i;
+      continue;
+    }
+    if (french && !isCap(text, t) && (lp.modifiers.has(t.norm) || (afterConnector && t.end - t.start >= 3 && /^\p{L}+$/u.test(t.norm)))) {
+      end = ++i;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+function headWords(ctx: Ctx, out: Candidate[]): void {
+  const { ft, lp } = ctx;
+  const finals = lp.byKind.get('head-final');
+  const initials = lp.byKind.get('head-initial');
+  for (let h = 0; h < ft.tokens.length; h++) {
+    const t = ft.tokens[h]!;
+    const isFinal = finals?.words.has(t.norm) ?? false;
+    const isInitial = initials?.words.has(t.norm) ?? false;
+    if ((!isFinal && !isInitial) || !isCap(ft.text, t) || ctx.inGaz[h] || ctx.inHeading[h]) continue;
+    const from = isFinal ? capsBefore(ctx, h, 5) : h;
+    const to = isInitial ? complementAfter(ctx, h, 10) : h + 1;
+    if (from === h && to === h + 1) continue;
+    const rule = from < h ? finals! : initials!;
+    out.push({ start: ft.tokens[from]!.start, end: ft.tokens[to - 1]!.end, isAcronym: false, rule: rule.id });
+    h = to - 1;
+  }
+}
+
+function companySuffix(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft } = ctx;
+  const written = new Set(rule.written.map((w) => w.replace(/\.$/, '')));
+  for (let s = 1; s < ft.tokens.length; s++) {
+    const t = ft.tokens[s]!;
+    if (!written.has(ft.text.slice(t.start, t.end)) || ctx.inHeading[s]) continue;
+    // "Acme Inc", "Acme, Inc."
+    const gap = ft.folded.slice(ft.tokens[s - 1]!.end, t.start);
+    if (gap !== ' ' && gap !== ', ') continue;
+    const from = capsBefore(ctx, s - 1, 4);
+    const first = from <= s - 1 && isCap(ft.text, ft.tokens[s - 1]!) && !stop(ctx, s - 1) && !ctx.inGaz[s - 1] ? from : s;
+    if (first === s) continue;
+    let end = t.end;
+    if (ft.text[end] === '.' && /^(?:Inc|Corp|Co|Ltd|Bhd|Pty)$/.test(ft.text.slice(t.start, t.end))) end++;
+    const core = ft.text.slice(ft.tokens[first]!.start, ft.tokens[s - 1]!.end);
+    const c: Candidate = { start: ft.tokens[first]!.start, end, isAcronym: false, rule: rule.id };
+    const coreKey = keyOf(core);
+    if (!ctx.lp.stopWords.has(coreKey) && !ctx.rules.placeKeys.has(coreKey) && core.length > 2) c.alsoKnownAs = [core];
+    c.local = `co:${coreKey}`;
+    out.push(c);
+  }
+}
+
+function roleAfter(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft } = ctx;
+  for (let r = 1; r < ft.tokens.length - 1; r++) {
+    const t = ft.tokens[r]!;
+    if (!rule.words.has(t.norm) || !isCap(ft.text, t)) continue;
+    // a name follows ("Capgemini CEO Aiman Ezzat"), a body precedes
+    const next = ft.tokens[r + 1]!;
+    if (!nameGap(ft, r + 1) || !isCap(ft.text, next)) continue;
+    const prev = r - 1;
+    if (ctx.inGaz[prev] || !nameGap(ft, r) || !isCap(ft.text, ft.tokens[prev]!) || stop(ctx, prev) || rule.words.has(ft.tokens[prev]!.norm)) continue;
+    const from = capsBefore(ctx, prev, 2);
+    out.push({ start: ft.tokens[from]!.start, end: ft.tokens[prev]!.end, isAcronym: false, rule: rule.id });
+  }
+}
+
+function roleBefore(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft, lp } = ctx;
+  for (let r = 0; r < ft.tokens.length - 2; r++) {
+    if (!rule.words.has(ft.tokens[r]!.norm)) continue;
+    // "CEO of Acme", "founder and CEO of Acme", "président de l'Association X"
+    let i = r + 1;
+    let connectors = 0;
+    while (i < ft.tokens.length && lp.connectors.has(ft.tokens[i]!.norm) && !isCap(ft.text, ft.tokens[i]!) && connectors < 3) {
+      i++;
+      connectors++;
+    }
+    if (connectors === 0 || i >= ft.tokens.length) continue;
+    const gap = ft.folded.slice(ft.tokens[i - 1]!.end, ft.tokens[i]!.start);
+    if (gap !== ' ' && gap !== "'") continue;
+    const t = ft.tokens[i]!;
+    if (!isCap(ft.text, t) || stop(ctx, i) || ctx.inGaz[i]) continue;
+    let end = i + 1;
+    while (end < ft.tokens.length && end - i < 5 && nameGap(ft, end) && isCap(ft.text, ft.tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
+    out.push({ start: t.start, end: ft.tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
+    r = end - 1;
+  }
+}
+
+function aboutHeading(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft, lp } = ctx;
+  const { tokens, text, folded } = ft;
+  const phrases = [...rule.words].map((w) => keyOf(w).split(' '));
+  for (let a = 0; a < tokens.length; a++) {
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[a + k]?.norm === w));
+    if (!phrase || !isCap(text, tokens[a]!)) continue;
+    // at the start of a line (or after a wide gap, where a flattened page put its heading)
+    const before = folded.slice(Math.max(0, (tokens[a - 1]?.end ?? 0)), tokens[a]!.start);
+    if (a > 0 && !/\n[\s#*]*$|\s{2,}$/.test(before)) continue;
+    const first = a + phrase.length;
+    if (first >= tokens.length || !isCap(text, tokens[first]!) || stop(ctx, first)) continue;
+    let end = first + 1;
+    while (end < tokens.length && end - first < 6) {
+      const t = tokens[end]!;
+      const gapOk = nameGap(ft, end) || folded.slice(tokens[end - 1]!.end, t.start) === '. ';
+      if (!gapOk) break;
+      if (isCap(text, t) || (lp.connectors.has(t.norm) && tokens[end + 1] && isCap(text, tokens[end + 1]!))) end++;
+      else break;
+    }
+    // the longest prefix the release uses elsewhere; the whole run when it stands alone on its line
+    let chosen = -1;
+    for (let e = end; e > first; e--) {
+      const name = text.slice(tokens[first]!.start, tokens[e - 1]!.end);
+      const at = text.indexOf(name);
+      const elsewhere = at !== tokens[first]!.start || text.indexOf(name, tokens[first]!.start + 1) >= 0;
+      if (elsewhere) {
+        chosen = e;
+        break;
+      }
+    }
+    if (chosen < 0) {
+      const after = folded.slice(tokens[end - 1]!.end, tokens[end]?.start ?? folded.length);
+      if (!/^\s*\n/.test(after) && end < tokens.length) continue;
+      chosen = end;
+    }
+    // trailing connectors never end a name
+    while (chosen > first + 1 && lp.connectors.has(tokens[chosen - 1]!.norm)) chosen--;
+    out.push({ start: tokens[first]!.start, end: tokens[chosen - 1]!.end, isAcronym: false, rule: rule.id });
+  }
+}
+
+const tickerCache = new WeakMap<PatternRule, RegExp>();
+
+function ticker(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft } = ctx;
+  let re = tickerCache.get(rule);
+  if (!re) {
+    const words = [...rule.words].map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+    re = new RegExp(`\\(\\s?(?:${words})(?:[\\s-][a-z]+)?\\s?:`, 'g');
+    tickerCache.set(rule, re);
+  }
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ft.folded))) {
+    let s = tokenAt(ft.tokens, m.index) - 1;
+    if (s < 0) continue;
+    const gap = ft.folded.slice(ft.tokens[s]!.end, m.index);
+    if (gap !== ' ' && gap !== '. ' && gap !== ', ') continue;
+    if (!isCap(ft.text, ft.tokens[s]!)) continue;
+    const from = capsBefore(ctx, s, 5);
+    if (ctx.inGaz[s]) continue;
+    while (from < s && stop(ctx, s)) s--;
+    let end = ft.tokens[s]!.end;
+    if (gap.startsWith('.')) end++;
+    out.push({ start: ft.tokens[from]!.start, end, isAcronym: false, rule: rule.id });
+  }
+}
+
+function creditList(ctx: Ctx, rule: PatternRule, gaz: Candidate[], out: Candidate[]): void {
+  const { text } = ctx.ft;
+  const starts = [...rule.written];
+  for (const s of starts) {
+    let at = text.indexOf(s);
+    while (at >= 0) {
+      const lineEnd = text.indexOf('\n', at);
+      const end = lineEnd < 0 ? text.length : lineEnd;
+      const list = text.slice(at + s.length, end);
+      if (list.includes('/')) {
+        const base = at + s.length;
+        const hasKnown = gaz.some((g) => g.start >= base && g.end <= end && g.known);
+        if (hasKnown) {
+          let offset = 0;
+          for (const item of list.split('/')) {
+            const trimmed = item.trim().replace(/^:\s*/, '');
+            const itemStart = base + offset + item.indexOf(trimmed);
+            offset += item.length + 1;
+            if (!isAcronymForm(trimmed) || !/^\p{Lu}+$/u.test(trimmed)) continue;
+            if (gaz.some((g) => g.start === itemStart)) continue;
+            if (ctx.rules.notOrganisationKeys.has(keyOf(trimmed))) continue;
+            out.push({ start: itemStart, end: itemStart + trimmed.length, isAcronym: true, local: `credit:${trimmed}`, rule: rule.id });
+          }
+        }
+      }
+      at = text.indexOf(s, end);
+    }
+  }
+}

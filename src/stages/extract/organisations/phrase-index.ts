@@ -1,0 +1,222 @@
+/**
+ * Fast gazetteer lookup shared by the organisations and places stages.
+ *
+ * A document is folded once (lower case, accents stripped, curly apostrophes made straight, with
+ * the SAME length as the original so offsets carry over), cut into word tokens, and every phrase
+ * of a gazetteer is looked up by its first token in a Map: the cost is linear in the text and
+ * independent of the size of the gazetteer. Phrases match across spaces, one line break,
+ * apostrophes and hyphens ("Centre National d’Etudes Spatiales" = "centre national d'études
+ * spatiales", "Météo France" = "Météo-France").
+ */
+
+/** How strictly the case of the text must follow the phrase. */
+export type CaseRule =
+  /** Exactly as written in the gazetteer (acronyms: "CNES" but not "Cnes" or "cnes"). */
+  | 'exact'
+  /** First letter upper case in the text, the rest free ("Capgemini", "CAPGEMINI"). */
+  | 'capitalised'
+  /** Any case ("l'agence spatiale européenne"). */
+  | 'any';
+
+export interface Phrase<T> {
+  /** The phrase as written in the rule file. */
+  text: string;
+  /** Folded tokens. */
+  tokens: string[];
+  caseRule: CaseRule;
+  value: T;
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Folded form. */
+  norm: string;
+}
+
+export interface PhraseMatch<T> {
+  start: number;
+  end: number;
+  phrase: Phrase<T>;
+}
+
+/** The folded text and its tokens: computed once per document and shared by the stages. */
+export interface FoldedText {
+  text: string;
+  folded: string;
+  tokens: Token[];
+}
+
+// --------------------------------------------------------------------------- folding
+
+const FOLD_TABLE = new Map<number, number>();
+const APOSTROPHES = new Set([0x2019, 0x2018, 0x02bc, 0x00b4, 0x0060, 0x2032]);
+const SPACES = new Set([0x00a0, 0x202f, 0x2009, 0x2007, 0x2002, 0x2003]);
+const DASHES = new Set([0x2010, 0x2011]);
+
+function foldCode(code: number): number {
+  const hit = FOLD_TABLE.get(code);
+  if (hit !== undefined) return hit;
+  let out = code;
+  if (APOSTROPHES.has(code)) out = 0x27;
+  else if (SPACES.has(code)) out = 0x20;
+  else if (DASHES.has(code)) out = 0x2d;
+  else {
+    const ch = String.fromCharCode(code);
+    const base = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (base.length === 1) out = base.charCodeAt(0);
+    else {
+      const lower = ch.toLowerCase();
+      if (lower.length === 1) out = lower.charCodeAt(0);
+    }
+  }
+  FOLD_TABLE.set(code, out);
+  return out;
+}
+
+/** Lower case, accents stripped, apostrophes straightened: same length as the input. */
+export function foldSameLength(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : foldCode(c);
+  }
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode(...codes.subarray(i, i + CHUNK));
+  return out;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** Folds and tokenizes a text; cached per text so two stages share the work. */
+export function foldText(text: string): FoldedText {
+  if (lastFolded && lastFolded.text === text) return lastFolded;
+  const folded = foldSameLength(text);
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(folded))) tokens.push({ start: m.index, end: m.index + m[0].length, norm: m[0] });
+  lastFolded = { text, folded, tokens };
+  return lastFolded;
+}
+let lastFolded: FoldedText | null = null;
+
+/** Folded tokens of a phrase written in a rule file. */
+export function phraseTokens(phrase: string): string[] {
+  return foldSameLength(phrase).match(TOKEN) ?? [];
+}
+
+/** What may stand between two tokens of one phrase: a space or two, one line break, an apostrophe, a hyphen. */
+function gapOk(folded: string, from: number, to: number, prevTokenLength: number): boolean {
+  if (to - from > 3 || to === from) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) continue;
+    if (c === 0x0a) {
+      if (++newlines > 1) return false;
+      continue;
+    }
+    if (c === 0x27 || c === 0x2d) continue;
+    // "U.S.", "St. Louis": a full stop only after a one-letter token
+    if (c === 0x2e && prevTokenLength === 1) continue;
+    return false;
+  }
+  return true;
+}
+
+function isUpperCode(s: string): boolean {
+  return s !== s.toLowerCase() && s === s.toUpperCase();
+}
+
+/** Does the original text of the match respect the phrase's case rule? */
+function caseOk<T>(text: string, phrase: Phrase<T>, start: number, end: number): boolean {
+  if (phrase.caseRule === 'any') return true;
+  const first = text[start]!;
+  if (phrase.caseRule === 'capitalised') return isUpperCode(first) || /\p{N}/u.test(first);
+  // exact: same letters, same case (accents aside)
+  const written = text.slice(start, end);
+  if (written === phrase.text) return true;
+  const strip = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s'’.-]+/g, ' ');
+  return strip(written) === strip(phrase.text);
+}
+
+export class PhraseIndex<T> {
+  private readonly byFirst = new Map<string, Phrase<T>[]>();
+  size = 0;
+
+  add(text: string, caseRule: CaseRule, value: T): void {
+    const tokens = phraseTokens(text);
+    if (tokens.length === 0) return;
+    const phrase: Phrase<T> = { text, tokens, caseRule, value };
+    const list = this.byFirst.get(tokens[0]!);
+    if (list) {
+      list.push(phrase);
+      list.sort((a, b) => b.tokens.length - a.tokens.length);
+    } else this.byFirst.set(tokens[0]!, [phrase]);
+    this.size++;
+  }
+
+  /** Longest matches, left to right, never overlapping. */
+  match(ft: FoldedText): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    const { tokens, folded, text } = ft;
+    for (let i = 0; i < tokens.length; i++) {
+      const list = this.byFirst.get(tokens[i]!.norm);
+      if (!list) continue;
+      for (const phrase of list) {
+        const n = phrase.tokens.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) {
+          const tk = tokens[i + k]!;
+          const prev = tokens[i + k - 1]!;
+          ok = tk.norm === phrase.tokens[k] && gapOk(folded, prev.end, tk.start, prev.end - prev.start);
+        }
+        if (!ok) continue;
+        const start = tokens[i]!.start;
+        let end = tokens[i + n - 1]!.end;
+        // keep the final full stop of "U.S." and "Inc." when the phrase has it
+        if (phrase.text.endsWith('.') && folded[end] === '.') end++;
+        if (!caseOk(text, phrase, start, end)) continue;
+        out.push({ start, end, phrase });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+}
+
+/** The default case rule of a gazetteer name: acronyms exact, single words capitalised, long names any case. */
+export function defaultCaseRule(name: string): CaseRule {
+  const tokens = phraseTokens(name);
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && letters === letters.toUpperCase() && letters.length <= 8) return 'exact';
+  if (/\p{Lu}/u.test(name.slice(1)) && tokens.length === 1) return 'exact'; // ArianeGroup, easyJet-like
+  if (tokens.length >= 3) return 'any';
+  return 'capitalised';
+}
+
+/** Folded key of a name: case, accents, punctuation and a leading article ignored. */
+export function keyOf(name: string): string {
+  return foldSameLength(name)
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim()
+    .replace(/^(?:the|l|la|le|les) /, '');
+}
+
+/** Index of the first token starting at or after `offset` (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
