@@ -1,5 +1,514 @@
-/** Extract figures: first version finds nothing; see the issue that deepens it. */
-import type { Document } from '../../../document.js';
+/**
+ * Figures: money, percentages, counts and measures written with digits (issue 4), in the number
+ * conventions of the release's language (rules/figures/<lang>.yaml).
+ *
+ * How a figure is read, around each run of digits the language's number pattern finds:
+ *   1. left: glued letters or a hyphen after a word ("S24", "COVID-19", "N°2") end it; then a sign
+ *      ("+60"), a currency symbol or code ("€", "US$", "EUR"), a qualifier ("more than", "près de"),
+ *      a reference cue ("article 12") or a name right before ("Ariane 6", "Windows 11");
+ *   2. right: a range ("10 to 12", "de 10 à 12", "between 5 and 10"), a scale ("bn", "milliards"),
+ *      a currency ("€", "d'euros", "12.2p"), a percent word, a unit ("kg", "ans", "-year"), or a
+ *      counted plural noun ("27 member agencies"), and a trailing qualifier ("60+", "or more").
+ *
+ * Policy for bare numbers: a number with no currency, percent, unit or counted plural noun is not
+ * reported ("Ariane 6", "in 2017", "Book 2", list numbers, street numbers, postcodes). A counted
+ * noun must be plural (a singular only follows "1", which is rarely worth reporting); in English
+ * up to two modifiers may come before it ("3 recent partnership examples"), in French the noun
+ * comes first and plural adjectives after it ("22 États membres").
+ *
+ * Never figures: numbers inside date mentions (the dates stage runs first), bare years 1900-2100
+ * (unless they count a plural noun after a word that is not a preposition), URLs, e-mail addresses,
+ * phone numbers, clock times, numeric dates (rules.ts `blocked`), ordinals ("2nd", "2ème": letters
+ * glued to the number that are not a scale, currency or unit), numbers with a leading zero.
+ *
+ * The same (kind, value, range end, unit) is one figure with every mention, sorted by first mention.
+ */
+import type { Document, Figure, FigureKind, Mention } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
+import { wordKey, type CurrencyForm, type Form, type LanguageFigureRules } from './rules.js';
 
-export function extractFigures(_doc: Document, _rules: Rules): void {}
+const LETTER = /[\p{L}\p{M}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
+const UPPER = /\p{Lu}/u;
+/** A word with its leading spaces; at most one line break before the first word. */
+const NEXT_WORD = /[ \t\u00A0\u202F\u2009]*(\n[ \t\u00A0\u202F\u2009]*)?([\p{L}][\p{L}\p{M}'’-]*)/uy;
+const SPACED_WORD = /[ \u00A0\u202F\u2009]+([\p{L}][\p{L}\p{M}'’.-]*)/uy;
+const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0\u202F\u2009]+$/u;
+
+interface Candidate {
+  value: number;
+  valueMax?: number;
+  unit: string | null;
+  kind: FigureKind;
+  qualifier?: string;
+  form: Form;
+  start: number;
+  end: number;
+}
+
+/** What follows a number: scale, currency, percent, unit or counted noun, and where it ends. */
+interface Suffix {
+  factor: number;
+  scaleKey?: string;
+  currency?: CurrencyForm;
+  percent?: boolean;
+  unit?: string;
+  hyphen?: boolean;
+  noun?: string;
+  end: number;
+}
+
+export function extractFigures(doc: Document, rules: Rules): void {
+  const lr = rules.figures.languages.get(doc.language ?? 'en') ?? rules.figures.languages.get('en');
+  if (!lr) return;
+  const text = doc.text;
+  const blocked = blockedSpans(doc, rules.figures.blocked);
+  const candidates: Candidate[] = [];
+  let bi = 0;
+  let resumeAt = 0;
+  const re = lr.number;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start < resumeAt) continue;
+    while (bi < blocked.length && blocked[bi]!.end <= start) bi++;
+    if (bi < blocked.length && blocked[bi]!.start < end) continue;
+    const c = readFigure(text, start, m[0], lr, blocked, bi);
+    if (c) {
+      candidates.push(c);
+      resumeAt = c.end;
+      if (re.lastIndex < c.end) re.lastIndex = c.end;
+    }
+  }
+  doc.entities.figures = group(candidates, text, lr);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function blockedSpans(doc: Document, blocked: RegExp): Span[] {
+  const spans: Span[] = [];
+  for (const d of doc.entities.dates) for (const mention of d.mentions) spans.push({ start: mention.start, end: mention.end });
+  blocked.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = blocked.exec(doc.text)) !== null) {
+    if (m[0].length === 0) {
+      blocked.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Parses a number as written in the language: group separators dropped, decimal mark read. */
+export function parseNumber(s: string, lr: LanguageFigureRules): number {
+  let out = '';
+  for (const ch of s) {
+    if (ch >= '0' && ch <= '9') out += ch;
+    else if (lr.decimal.has(ch)) out += '.';
+    // group separators are dropped
+  }
+  return Number(out);
+}
+
+function scaled(n: number, factor: number): number {
+  return Number((n * factor).toPrecision(15));
+}
+
+function readFigure(text: string, start: number, numText: string, lr: LanguageFigureRules, blocked: Span[], bi: number): Candidate | null {
+  const end = start + numText.length;
+  const prev = text[start - 1] ?? '';
+  const prev2 = text[start - 2] ?? '';
+  const next = text[end] ?? '';
+  const next2 = text[end + 1] ?? '';
+
+  // ---- glued to something that makes it a name, a code or a continuation
+  if (prev && LETTER_OR_DIGIT.test(prev) && !isCurrencyLetterBefore(text, start, lr)) return null;
+  if ((prev === '-' || prev === '/' || prev === '.' || prev === ',') && prev2 && LETTER_OR_DIGIT.test(prev2)) return null;
+  if (prev === '°' || prev === 'º' || prev === '#' || prev === '№') return null;
+  if ((next === '.' || next === ',' || next === ':' || next === '/') && /\d/.test(next2)) return null;
+  if (/^0\d/.test(numText)) return null;
+  if (prev === '(' && next === ')') return null;
+
+  let value = parseNumber(numText, lr);
+  if (!Number.isFinite(value)) return null;
+
+  // ---- left context
+  let left = start;
+  let sign = '';
+  const readSign = (): void => {
+    const c = text[left - 1];
+    if (c === '+' && !sign) {
+      sign = '+';
+      left--;
+    } else if ((c === '-' || c === '−') && !sign && !LETTER_OR_DIGIT.test(text[left - 2] ?? '') && text[left - 2] !== '-') {
+      sign = '-';
+      left--;
+    }
+  };
+  readSign();
+  let currencyBefore: CurrencyForm | undefined;
+  const cb = lr.currencyBefore.exec(text.slice(Math.max(0, left - 12), left));
+  if (cb) {
+    const form = cb[0].trim().replace(/[\u00A0\u202F\u2009]/g, '');
+    currencyBefore = lr.currencies.get(form);
+    if (currencyBefore) left -= cb[0].length;
+    readSign();
+  }
+  const leftSlice = text.slice(Math.max(0, left - 48), left);
+  const qm = lr.qualifierBefore.exec(leftSlice);
+  const qualifierBefore = qm ? (qm.groups?.q ?? qm.groups?.s) : undefined;
+  const before = qm ? leftSlice.slice(0, qm.index) : leftSlice;
+  const wordBefore = WORD_BEFORE.exec(before)?.[1];
+  const wordBeforeKey = wordBefore ? wordKey(wordBefore) : undefined;
+  const reference = !qm && lr.referenceCue.test(leftSlice);
+  const afterName =
+    !qm &&
+    !!wordBefore &&
+    UPPER.test(wordBefore[0]!) &&
+    !/(?:['’]s|s['’])$/.test(wordBefore) &&
+    !lr.functionWords.has(wordBeforeKey!) &&
+    !lr.dateWords.has(wordBeforeKey!);
+  const afterDateWord = !!wordBeforeKey && lr.dateWords.has(wordBeforeKey);
+
+  // ---- "60+" glued right after the number
+  let pos = end;
+  let qualifierAfter: string | undefined;
+  if (next === '+') {
+    qualifierAfter = '+';
+    pos++;
+  }
+
+  // ---- the suffix of the first number, then maybe a range
+  const hasCurrencyBefore = !!currencyBefore;
+  let suffix = readSuffix(text, pos, lr, hasCurrencyBefore, true);
+  const age = lr.ageCue.test(before);
+  if (!suffix && age) suffix = { factor: 1, end: pos };
+  let valueMax: number | undefined;
+  const ownUnit = !!suffix && !!(suffix.percent || suffix.unit);
+  const rangeFrom = ownUnit ? suffix!.end : pos;
+  // "from 5% to 10%" is a change between two figures; "between 5% and 10%" and "10 to 12%" are ranges
+  const range = qualifierAfter ? null : readRange(text, rangeFrom, before, lr, blocked, bi, hasCurrencyBefore, ownUnit);
+  if (range) {
+    const s1 = rangeFrom === pos ? null : suffix;
+    const s2 = range.suffix;
+    const same = !s1 || (s2 && s1.percent === s2.percent && s1.unit === s2.unit);
+    if (s2 && same && range.value > value) {
+      // "10 to 12 million": the scale of the second applies to the first unless the first is already larger
+      const f1 = s1 ? s1.factor : range.raw > value ? s2.factor : 1;
+      value = scaled(value, f1 * (s2.currency?.factor ?? 1));
+      valueMax = scaled(range.value, s2.factor * (s2.currency?.factor ?? 1));
+      suffix = s2;
+    } else if (!suffix && range.value > value && isYear(numText) && isYear(range.text)) {
+      return null;
+    }
+  }
+  if (valueMax === undefined && suffix) value = scaled(value, suffix.factor * (suffix.currency?.factor ?? 1));
+  if (!suffix) return null;
+
+  const currency = currencyBefore ?? suffix.currency;
+  const strong = !!currency || !!suffix.percent;
+  if (!strong) {
+    if (reference || afterName || afterDateWord) return null;
+    if (isYear(numText) && (!wordBeforeKey || lr.functionWords.has(wordBeforeKey) || lr.dateWords.has(wordBeforeKey))) return null;
+    if (isYear(numText) && !suffix.noun && !suffix.unit) return null;
+    if (suffix.unit === 'hour' && lr.timeCue.test(before)) return null;
+    if (/^\d{5}$/.test(numText) && suffix.noun && UPPER.test(suffix.noun[0]!)) return null;
+    if (suffix.noun && isStreet(text, end, lr)) return null;
+  }
+
+  let figEnd = suffix.end;
+  if (!qualifierAfter) {
+    lr.qualifierAfter.lastIndex = figEnd;
+    const qa = lr.qualifierAfter.exec(text);
+    if (qa && (qa.groups?.plus || suffix.noun === undefined)) {
+      qualifierAfter = qa.groups?.plus ?? qa.groups?.q;
+      if (qa.groups?.plus) figEnd = qa.index + qa[0].length;
+      // "60+ partnerships" already took the noun; "$25 million+" ends the figure at the "+"
+    }
+  }
+
+  let kind: FigureKind;
+  let unit: string | null;
+  let form: Form;
+  if (currency) {
+    kind = 'money';
+    unit = currency.code;
+    if (currencyBefore) form = currencyBefore.kind === 'code' ? 'money-code' : 'money-symbol-before';
+    else if (currency.kind === 'minor') form = 'money-minor';
+    else if (currency.kind === 'code') form = 'money-code';
+    else if (currency.kind === 'word') form = 'money-word';
+    else form = 'money-symbol-after';
+  } else if (suffix.percent) {
+    kind = 'percent';
+    unit = '%';
+    form = 'percent';
+  } else if (suffix.unit) {
+    kind = 'measure';
+    unit = suffix.unit;
+    form = suffix.hyphen ? 'measure-hyphen' : age && unit === 'year' ? 'measure-age' : 'measure-unit';
+  } else if (suffix.noun) {
+    kind = 'count';
+    unit = suffix.noun;
+    form = 'count-noun';
+  } else if (suffix.scaleKey === undefined && age) {
+    kind = 'measure';
+    unit = 'year';
+    form = 'measure-age';
+  } else return null;
+  if (!lr.ruleIds.has(form)) return null;
+
+  if (sign === '-') {
+    value = -value;
+    if (valueMax !== undefined) valueMax = -valueMax;
+  }
+  const qualifier = qualifierBefore ?? (sign === '+' ? '+' : undefined) ?? qualifierAfter;
+  const c: Candidate = { value, unit, kind, form, start: left, end: figEnd };
+  if (valueMax !== undefined) c.valueMax = valueMax;
+  if (qualifier) c.qualifier = qualifier;
+  return c;
+}
+
+/** A currency written with letters right before the number ("US$5", "EUR5") is not a name. */
+function isCurrencyLetterBefore(text: string, start: number, lr: LanguageFigureRules): boolean {
+  const m = lr.currencyBefore.exec(text.slice(Math.max(0, start - 6), start));
+  return !!m && m[0].length > 0;
+}
+
+function isYear(numText: string): boolean {
+  if (!/^\d{4}$/.test(numText)) return false;
+  const y = Number(numText);
+  return y >= 1900 && y <= 2100;
+}
+
+/** "123 Main Street", "10 W Harbor Blvd", "18 avenue Edouard Belin": up to three capitalised words, then a street word. */
+function isStreet(text: string, pos: number, lr: LanguageFigureRules): boolean {
+  let p = pos;
+  for (let i = 0; i < 4; i++) {
+    SPACED_WORD.lastIndex = p;
+    const m = SPACED_WORD.exec(text);
+    if (!m) return false;
+    const w = m[1]!;
+    if (lr.streetWords.has(wordKey(w)) || lr.streetWords.has(wordKey(w.replace(/\.$/, '')))) return true;
+    if (!UPPER.test(w[0]!)) return false;
+    p = m.index + m[0].length;
+  }
+  return false;
+}
+
+interface Range {
+  value: number;
+  raw: number;
+  text: string;
+  suffix: Suffix | null;
+}
+
+/** "10 to 12", "10-12", "de 10 à 12", "between 5 and 10": the second number and its suffix. */
+function readRange(
+  text: string,
+  pos: number,
+  before: string,
+  lr: LanguageFigureRules,
+  blocked: Span[],
+  bi: number,
+  hasCurrencyBefore: boolean,
+  pairsOnly: boolean,
+): Range | null {
+  let at = -1;
+  lr.rangeJoin.lastIndex = pos;
+  const j = pairsOnly ? null : lr.rangeJoin.exec(text);
+  if (j) at = j.index + j[0].length;
+  else {
+    for (const pair of lr.rangePairs) {
+      if (!pair.open.test(before)) continue;
+      pair.join.lastIndex = pos;
+      const pj = pair.join.exec(text);
+      if (pj) {
+        at = pj.index + pj[0].length;
+        break;
+      }
+    }
+  }
+  if (at < 0) return null;
+  // an optional currency repeated before the second number: "€5m-€10m", "$5 to $10"
+  let numStart = at;
+  const m2 = /^(?:[€$£¥]|US\$)/u.exec(text.slice(at, at + 3));
+  if (m2 && hasCurrencyBefore) numStart += m2[0].length;
+  lr.numberAt.lastIndex = numStart;
+  const n = lr.numberAt.exec(text);
+  if (!n) return null;
+  const end = numStart + n[0].length;
+  for (let i = bi; i < blocked.length && blocked[i]!.start < end; i++) if (blocked[i]!.end > numStart) return null;
+  if (LETTER.test(text[end] ?? '') && !/^(?:bn|m|k|M|K|B|Md|Mds)/u.test(text.slice(end, end + 3))) {
+    // ordinals and names ("2nd") end the range; glued scales continue it
+    if (!readSuffix(text, end, lr, hasCurrencyBefore, true)) return null;
+  }
+  if (/[.,:/]\d/.test(text.slice(end, end + 2))) return null;
+  const raw = parseNumber(n[0], lr);
+  return { value: raw, raw, text: n[0], suffix: readSuffix(text, end, lr, hasCurrencyBefore, true) };
+}
+
+/**
+ * Reads what follows a number from `pos`: [scale] [currency | percent | unit | counted noun].
+ * A money-only scale ("m", "M", "k") without a currency is dropped and the rest read again ("12 m").
+ */
+function readSuffix(text: string, pos: number, lr: LanguageFigureRules, hasCurrencyBefore: boolean, allowNoun: boolean): Suffix | null {
+  const gluedLetter = LETTER.test(text[pos] ?? '');
+  lr.scale.lastIndex = pos;
+  const sm = lr.scale.exec(text);
+  if (sm) {
+    const key = sm.groups?.abbr ?? wordKey(sm.groups?.word ?? '');
+    const sc = lr.scales.get(key);
+    if (sc) {
+      const after = sm.index + sm[0].length;
+      const rest = readAfterScale(text, after, lr, hasCurrencyBefore, allowNoun, true);
+      if (rest && (!sc.moneyOnly || hasCurrencyBefore || rest.currency)) return { ...rest, factor: sc.factor, scaleKey: key };
+      if (!sc.moneyOnly && !rest) {
+        // "2 million" alone is still a number worth keeping only with a currency before it
+        if (hasCurrencyBefore) return { factor: sc.factor, scaleKey: key, end: after };
+        return null;
+      }
+      if (sc.moneyOnly && hasCurrencyBefore) return { factor: sc.factor, scaleKey: key, end: after };
+    }
+  }
+  const rest = readAfterScale(text, pos, lr, hasCurrencyBefore, allowNoun, false);
+  if (rest) {
+    // letters glued to the number must be a unit, a currency or a scale ("2nd", "5G" are not)
+    if (gluedLetter && rest.noun !== undefined) return null;
+    return rest;
+  }
+  if (gluedLetter) return null;
+  if (hasCurrencyBefore) return { factor: 1, end: pos };
+  return null;
+}
+
+function readAfterScale(text: string, pos: number, lr: LanguageFigureRules, hasCurrencyBefore: boolean, allowNoun: boolean, afterScale: boolean): Suffix | null {
+  // currency after ("€", "EUR", "d'euros", "12.2p")
+  lr.currencyAfter.lastIndex = pos;
+  const cm = lr.currencyAfter.exec(text);
+  if (cm && !hasCurrencyBefore) {
+    const g = cm.groups ?? {};
+    let c: CurrencyForm | undefined;
+    if (g.symbol) c = lr.currencies.get(g.symbol);
+    else if (g.code) c = lr.currencies.get(g.code);
+    else if (g.glued) c = cm[0] === g.glued && !afterScale ? lr.currencies.get(`minor:${g.glued}`) : undefined;
+    else if (g.minor) c = afterScale ? undefined : lr.currencies.get(`minor:${wordKey(g.minor)}`);
+    else if (g.word) c = (g.link || g.link2) && !afterScale ? undefined : lr.currencies.get(wordKey(g.word));
+    if (c) return { factor: 1, currency: c, end: cm.index + cm[0].length };
+  }
+  if (hasCurrencyBefore) {
+    // "$5 million USD": a repeated code is part of the figure
+    if (cm?.groups?.code) return { factor: 1, end: cm.index + cm[0].length };
+    return null;
+  }
+  if (!afterScale) {
+    lr.percent.lastIndex = pos;
+    const pm = lr.percent.exec(text);
+    if (pm) return { factor: 1, percent: true, end: pm.index + pm[0].length };
+    lr.hyphenUnit.lastIndex = pos;
+    const hm = lr.hyphenUnit.exec(text);
+    if (hm) {
+      const u = lr.units.get(`sym:${hm.groups!.word}`) ?? lr.units.get(wordKey(hm.groups!.word!));
+      if (u) return { factor: 1, unit: u, hyphen: true, end: hm.index + hm[0].length };
+    }
+  }
+  lr.unit.lastIndex = pos;
+  const um = lr.unit.exec(text);
+  if (um) {
+    const g = um.groups ?? {};
+    const linked = !!(g.link || g.link2);
+    if (!linked || afterScale) {
+      const u = g.symbol ? lr.units.get(`sym:${g.symbol}`) : lr.units.get(wordKey(g.word ?? ''));
+      if (u) return { factor: 1, unit: u, end: um.index + um[0].length };
+    }
+  }
+  if (!allowNoun && !afterScale) return null;
+  let np = pos;
+  if (afterScale) {
+    lr.scaleLink.lastIndex = pos;
+    const lm = lr.scaleLink.exec(text);
+    if (lm) np = lm.index + lm[0].length;
+  }
+  const noun = readNoun(text, np, lr);
+  if (noun) return { factor: 1, noun: noun.text, end: noun.end };
+  return null;
+}
+
+function isPlural(key: string, lr: LanguageFigureRules): boolean {
+  if (lr.irregularPlurals.has(key)) return true;
+  if (key.length < 3 || lr.countStopWords.has(key)) return false;
+  if (lr.language === 'fr') return /[sx]$/.test(key);
+  return /s$/.test(key) && !/(?:ss|us|is)$/.test(key);
+}
+
+const ACRONYM = /^\p{Lu}[\p{Lu}\d]+s?$/u;
+
+/** The counted noun after a number: up to three words, ending with (en) or starting with (fr) a plural noun. */
+function readNoun(text: string, pos: number, lr: LanguageFigureRules): { text: string; end: number } | null {
+  const words: Array<{ w: string; start: number; end: number }> = [];
+  let p = pos;
+  for (let i = 0; i < 3; i++) {
+    const re = i === 0 ? NEXT_WORD : SPACED_WORD;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (!m || (i === 0 && m[0].length === m[2]!.length && p === pos && LETTER.test(text[pos] ?? ''))) break;
+    const w = (i === 0 ? m[2] : m[1])!.replace(/[.'’-]+$/, '');
+    const wEnd = m.index + m[0].length - ((i === 0 ? m[2] : m[1])!.length - w.length);
+    words.push({ w, start: wEnd - w.length, end: wEnd });
+    p = wEnd;
+    if (!/^[ \u00A0\u202F\u2009]/.test(text.slice(p, p + 1))) break;
+  }
+  if (!words.length) return null;
+  const take = (from: number, to: number) => ({ text: text.slice(words[from]!.start, words[to]!.end), end: words[to]!.end });
+  const plural = (w: string) => !ACRONYM.test(w) && isPlural(wordKey(w), lr) && !lr.dateWords.has(wordKey(w));
+  const blocked = (w: string) => {
+    const k = wordKey(w);
+    return lr.functionWords.has(k) || lr.countStopWords.has(k) || lr.dateWords.has(k);
+  };
+  if (lr.language === 'fr') {
+    let first = 0;
+    if (lr.preNounAdjectives.has(wordKey(words[0]!.w)) && words[1] && plural(words[1].w)) first = 1;
+    if (!plural(words[first]!.w)) return null;
+    let last = first;
+    while (last + 1 < words.length && plural(words[last + 1]!.w) && !blocked(words[last + 1]!.w)) last++;
+    return take(0, last);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.w;
+    if (plural(w)) {
+      let last = i;
+      while (last + 1 < words.length && plural(words[last + 1]!.w) && !blocked(words[last + 1]!.w)) last++;
+      return take(0, last);
+    }
+    if (blocked(w)) return null;
+  }
+  return null;
+}
+
+function group(candidates: Candidate[], text: string, lr: LanguageFigureRules): Figure[] {
+  const byKey = new Map<string, Figure>();
+  const out: Figure[] = [];
+  for (const c of candidates) {
+    const unitKey = c.kind === 'count' ? wordKey(c.unit ?? '') : (c.unit ?? '');
+    const key = `${c.kind}|${c.value}|${c.valueMax ?? ''}|${unitKey}`;
+    const mention: Mention = { start: c.start, end: c.end };
+    const hit = byKey.get(key);
+    if (hit) {
+      hit.mentions.push(mention);
+      if (!hit.qualifier && c.qualifier) hit.qualifier = c.qualifier;
+      continue;
+    }
+    const f: Figure = { value: c.value, unit: c.unit, kind: c.kind, text: text.slice(c.start, c.end), mentions: [mention] };
+    if (c.valueMax !== undefined) f.valueMax = c.valueMax;
+    if (c.qualifier) f.qualifier = c.qualifier;
+    f.rule = lr.ruleIds.get(c.form);
+    byKey.set(key, f);
+    out.push(f);
+  }
+  return out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
