@@ -34,7 +34,12 @@ export interface LocaleLexicon {
 export interface CompiledRule {
   id: string;
   production: ProductionName;
+  /** The pattern, without a leading word boundary: propose() checks the character before a match. */
   regex: RegExp;
+  /** What the text just before the match must end with ("in " before a bare year). */
+  before?: RegExp;
+  /** What the text just before the match must not end with ("/" before a numeric date). */
+  notBefore?: RegExp;
   file: string;
   line: number | null;
 }
@@ -129,7 +134,7 @@ const LEXICON_SCHEMA: Schema = {
 };
 
 interface PatternFile {
-  rules: Array<{ id: string; pattern: string; production: ProductionName; note?: string }>;
+  rules: Array<{ id: string; pattern: string; before?: string; notBefore?: string; production: ProductionName; note?: string }>;
 }
 
 const PATTERN_SCHEMA: Schema = {
@@ -147,6 +152,8 @@ const PATTERN_SCHEMA: Schema = {
         properties: {
           id: { type: 'string', pattern: '^date\\.[a-z]{2}\\.[a-z0-9-]+$' },
           pattern: { type: 'string', minLength: 1 },
+          before: { type: 'string', minLength: 1 },
+          notBefore: { type: 'string', minLength: 1 },
           production: { enum: Object.keys(PRODUCTIONS) },
           note: { type: 'string' },
         },
@@ -179,9 +186,10 @@ const numberedMap = (list: Array<{ number: number; names: string[] }>): Map<stri
   new Map(list.flatMap((e) => e.names.map((n) => [lexKey(n), e.number] as const)));
 
 /** A word list as a regex alternation that tolerates any spacing between the words of an entry. */
-function wordAlternation(list: Iterable<string>): string {
+function wordAlternation(list: Iterable<string>, capitalisedOnly = false): string {
   // Escapes only what the `u` flag allows escaping outside a class ("\-" is refused there).
-  return [...new Set([...list].flatMap(spellings))]
+  const spell = capitalisedOnly ? (w: string) => [w, w.toUpperCase()] : spellings;
+  return [...new Set([...list].flatMap(spell))]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"))
     .join('|');
@@ -191,7 +199,7 @@ function wordAlternation(list: Iterable<string>): string {
 function placeholders(f: LexiconFile): Record<string, (n: string) => string> {
   const NOT_AFTER = '(?![\\p{L}\\p{N}])';
   const ordinals = f.ordinalSuffixes.length ? `(?:${wordAlternation(f.ordinalSuffixes)})?` : '';
-  const names = (list: Array<{ names: string[] }>) => wordAlternation(list.flatMap((e) => e.names));
+  const names = (list: Array<{ names: string[] }>) => wordAlternation(list.flatMap((e) => e.names), f.capitalised);
   const keys = (m: Record<string, unknown>) => wordAlternation(Object.keys(m));
   // A word group that may end with "." or "-" ("Feb.", "mi-") must not require a boundary after it.
   const group = (name: string, alt: string) => (n: string) => `(?<${name}${n}>${alt})(?:(?<=[.-])|${WORD_END})`;
@@ -253,8 +261,19 @@ function loadLocale(dir: string, lang: string): LocaleRules {
     seen.add(r.id);
     // Letters of the pattern itself are made caseless first; the word lists carry their own spellings.
     const source = expand(caseless(r.pattern), subs, (problem) => patFile.fail(['rules', i, 'pattern'], problem));
-    const regex = compileRulePattern(`${WORD_START}(?:${source})(?![\\p{L}\\p{N}\\p{M}])`, 'gu', patFile.file, line);
-    return { id: r.id, production: r.production, regex, file: patFile.file, line };
+    // No leading boundary in the regex (a look-behind at every position is slow): propose() checks it.
+    const regex = compileRulePattern(`(?:${source})(?![\\p{L}\\p{N}\\p{M}])`, 'gu', patFile.file, line);
+    const rule: CompiledRule = { id: r.id, production: r.production, regex, file: patFile.file, line };
+    if (r.before) {
+      const beforeLine = patFile.lineOf(['rules', i, 'before']);
+      const src = expand(caseless(r.before), subs, (problem) => patFile.fail(['rules', i, 'before'], problem));
+      rule.before = compileRulePattern(`${WORD_START}(?:${src})$`, 'u', patFile.file, beforeLine);
+    }
+    if (r.notBefore) {
+      const src = expand(caseless(r.notBefore), subs, (problem) => patFile.fail(['rules', i, 'notBefore'], problem));
+      rule.notBefore = compileRulePattern(`(?:${src})$`, 'u', patFile.file, patFile.lineOf(['rules', i, 'notBefore']));
+    }
+    return rule;
   });
   return { lexicon, rules };
 }
