@@ -193,7 +193,7 @@ function countsHtml(r: DocumentRecord): string {
 
 function renderRecord(r: DocumentRecord, n: number, known: Set<string>): string {
   const meta = [r.published ? `published <time>${escapeHtml(r.published)}</time>` : 'no published date', `language ${escapeHtml(r.language ?? 'unknown')}`, `${r.text.length} characters`].join(' · ');
-  return `<article class="record" id="r-${escapeHtml(r.id)}" data-n="${n}" hidden>
+  return `<article class="record" id="r-${escapeHtml(r.id)}" data-n="${n}">
 <h2>${escapeHtml(recordTitle(r))}</h2>
 <p class="meta">${meta}</p>
 <div class="text" lang="${escapeHtml(r.language ?? '')}">${renderText(r, n)}</div>
@@ -295,42 +295,41 @@ details.run{font-size:.85rem}
 const SCRIPT = `
 (function(){
 'use strict';
-var nav=document.getElementById('index');
+var data=JSON.parse(document.getElementById('records').textContent);
+var byId=new Map();data.forEach(function(d,n){byId.set(d.id,n);});
+var nav=document.getElementById('index'),viewer=document.getElementById('viewer');
 var items=Array.prototype.slice.call(nav.querySelectorAll('li'));
 var search=document.getElementById('q'),lang=document.getElementById('lang'),type=document.getElementById('type');
 var shown=document.getElementById('shown'),panel=document.getElementById('panel-body');
 var current=null;
 function fold(s){return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').toLowerCase();}
-var haystacks=new Map();
-function haystack(li){
-  var h=haystacks.get(li);
-  if(h===undefined){
-    var art=document.getElementById('r-'+li.firstChild.getAttribute('data-id'));
-    var parts=[li.querySelector('.it').textContent];
-    if(art){parts.push(art.querySelector('.text').textContent);
-      art.querySelectorAll('.entities td').forEach(function(td){parts.push(td.textContent);});}
-    h=fold(parts.join('\\n'));haystacks.set(li,h);
-  }
-  return h;
-}
+var folded=[];
+var ENT={'&lt;':'<','&gt;':'>','&quot;':'"','&#39;':"'",'&amp;':'&'};
+// What a search matches: the record's markup without its tags (title, text, entity tables).
+function haystack(n){if(folded[n]===undefined)folded[n]=fold(data[n].h.replace(/<[^>]*>/g,' ').replace(/&(lt|gt|quot|#39|amp);/g,function(e){return ENT[e];}));return folded[n];}
+function idOf(li){return li.firstChild.getAttribute('data-id');}
 function visible(){return items.filter(function(li){return !li.hidden;});}
 function applyFilters(){
   var q=fold(search.value.trim()),l=lang.value,t=type.value,n=0;
-  items.forEach(function(li){
-    var ok=(!l||li.getAttribute('data-lang')===l)&&(!t||(' '+li.getAttribute('data-types')+' ').indexOf(' '+t+' ')>=0)&&(!q||haystack(li).indexOf(q)>=0);
-    li.hidden=!ok;if(ok)n++;
+  items.forEach(function(li,i){
+    var ok=(!l||li.getAttribute('data-lang')===l)&&(!t||(' '+li.getAttribute('data-types')+' ').indexOf(' '+t+' ')>=0)&&(!q||haystack(i).indexOf(q)>=0);
+    if(li.hidden===ok)li.hidden=!ok;if(ok)n++;
   });
   shown.textContent=n+' of '+items.length+' records shown';
   document.body.className=t?'only only-'+t:'';
-  if(current&&current.hidden){var v=visible();if(v.length)select(v[0].firstChild.getAttribute('data-id'),false);}
+  if(current&&current.hidden){var v=visible();if(v.length)select(idOf(v[0]),false);}
 }
 function select(id,focusLink){
-  var art=document.getElementById('r-'+id);
-  if(!art)return;
-  document.querySelectorAll('article.record').forEach(function(a){a.hidden=a!==art;});
-  items.forEach(function(li){var a=li.firstChild;if(a.getAttribute('data-id')===id){a.setAttribute('aria-current','true');current=li;}else a.removeAttribute('aria-current');});
-  if(current){current.firstChild.scrollIntoView({block:'nearest'});if(focusLink)current.firstChild.focus();}
-  document.getElementById('viewer').scrollTop=0;
+  var n=byId.get(id);
+  if(n===undefined)return;
+  // The record's markup was escaped when the page was written; it holds no script and no handler.
+  viewer.innerHTML=data[n].h;
+  if(current)current.firstChild.removeAttribute('aria-current');
+  current=items[n];
+  current.firstChild.setAttribute('aria-current','true');
+  current.firstChild.scrollIntoView({block:'nearest'});
+  if(focusLink)current.firstChild.focus();
+  viewer.scrollTop=0;
   if(location.hash!=='#r-'+id)history.replaceState(null,'','#r-'+id);
   clearPanel();
 }
@@ -339,19 +338,18 @@ function showRefs(mark){
   var refs=(mark.getAttribute('data-refs')||'').split(' ');
   panel.textContent='';
   refs.forEach(function(r){var d=document.getElementById(r);if(d)panel.appendChild(d.cloneNode(true)).removeAttribute('id');});
-  var art=mark.closest('article');
-  art.querySelectorAll('.same').forEach(function(m){m.classList.remove('same');});
-  art.querySelectorAll('tr.hl').forEach(function(m){m.classList.remove('hl');});
-  art.querySelectorAll('mark.m').forEach(function(m){var rs=(m.getAttribute('data-refs')||'').split(' ');if(rs.indexOf(refs[0])>=0)m.classList.add('same');});
-  refs.forEach(function(r){var tr=art.querySelector('tr[data-ref="'+r+'"]');if(tr)tr.classList.add('hl');});
+  viewer.querySelectorAll('.same').forEach(function(m){m.classList.remove('same');});
+  viewer.querySelectorAll('tr.hl').forEach(function(m){m.classList.remove('hl');});
+  viewer.querySelectorAll('mark.m').forEach(function(m){if((' '+m.getAttribute('data-refs')+' ').indexOf(' '+refs[0]+' ')>=0)m.classList.add('same');});
+  refs.forEach(function(r){var tr=viewer.querySelector('tr[data-ref="'+r+'"]');if(tr)tr.classList.add('hl');});
 }
-document.addEventListener('focusin',function(e){var m=e.target.closest&&e.target.closest('mark.m');if(m)showRefs(m);});
-document.addEventListener('mouseover',function(e){var m=e.target.closest&&e.target.closest('mark.m');if(m)showRefs(m);});
+viewer.addEventListener('focusin',function(e){var m=e.target.closest&&e.target.closest('mark.m');if(m)showRefs(m);});
+viewer.addEventListener('mouseover',function(e){var m=e.target.closest&&e.target.closest('mark.m');if(m)showRefs(m);});
 function move(step){
   var v=visible();if(!v.length)return;
   var i=v.indexOf(current);
   i=i<0?0:Math.max(0,Math.min(v.length-1,i+step));
-  select(v[i].firstChild.getAttribute('data-id'),true);
+  select(idOf(v[i]),true);
 }
 document.addEventListener('keydown',function(e){
   if(e.ctrlKey||e.metaKey||e.altKey)return;
@@ -365,14 +363,27 @@ document.addEventListener('keydown',function(e){
   else if(e.key==='k'||(inNav&&e.key==='ArrowUp')){e.preventDefault();move(-1);}
 });
 nav.addEventListener('click',function(e){var a=e.target.closest('a[data-id]');if(a){e.preventDefault();select(a.getAttribute('data-id'),true);}});
+viewer.addEventListener('click',function(e){var a=e.target.closest('a[href^="#r-"]');if(a){e.preventDefault();select(a.getAttribute('href').slice(3),false);}});
 window.addEventListener('hashchange',function(){var id=location.hash.replace(/^#r-/,'');if(id)select(id,false);});
-search.addEventListener('input',applyFilters);lang.addEventListener('change',applyFilters);type.addEventListener('change',applyFilters);
+var timer=0;
+search.addEventListener('input',function(){clearTimeout(timer);if(data.length>500)timer=setTimeout(applyFilters,150);else applyFilters();});
+lang.addEventListener('change',applyFilters);type.addEventListener('change',applyFilters);
 applyFilters();
-var first=location.hash.indexOf('#r-')===0?location.hash.slice(3):(visible()[0]?visible()[0].firstChild.getAttribute('data-id'):null);
+var first=location.hash.indexOf('#r-')===0&&byId.has(location.hash.slice(3))?location.hash.slice(3):(visible()[0]?idOf(visible()[0]):null);
 if(first)select(first,false);
 document.documentElement.setAttribute('data-ready','true');
 })();
 `;
+
+/**
+ * Every record's article (already escaped HTML) as JSON inside a data block:
+ * the browser builds the DOM of the one record shown, so thousands of records open quickly.
+ * "<" is written \u003c so that no "</script>" or "<!--" can end the block early.
+ */
+function recordData(records: DocumentRecord[], known: Set<string>): string {
+  const data = records.map((r, n) => ({ id: r.id, h: renderRecord(r, n, known) }));
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
 
 /** The sha256 of the page script, for the Content-Security-Policy. */
 function scriptHash(): string {
@@ -409,9 +420,10 @@ ${renderRunSummary(options.report, options.problems ?? [])}
 </header>
 <div class="layout">
 <nav id="index" aria-label="Records"><p class="shown" id="shown" aria-live="polite">${records.length} records</p><ol>${records.map(renderIndexItem).join('')}</ol></nav>
-<main id="viewer">${records.length ? records.map((r, n) => renderRecord(r, n, known)).join('\n') : '<p class="empty">No records in this folder.</p>'}</main>
+<main id="viewer"><p class="empty">${records.length ? 'This page needs JavaScript to show a record.' : 'No records in this folder.'}</p></main>
 <aside aria-label="Selected mention"><h2>Mention</h2><div id="panel-body" aria-live="polite"></div></aside>
 </div>
+<script type="application/json" id="records">${recordData(records, known)}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
