@@ -9,7 +9,7 @@
  *   if (result.failures.length) process.exitCode = 1;
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { analyseBytes, type Analysed } from '../batch/analyser.js';
 import type { DocumentRecord } from '../record.js';
 import { loadRules } from '../rules/index.js';
@@ -24,6 +24,8 @@ export interface CheckOptions {
   thresholds?: Thresholds;
   /** Default: `<fixtures>/baseline.json` when it exists; `null` ignores any baseline. */
   baseline?: Baseline | null;
+  /** Sources (relative to the fixtures folder) to check although they have no expected record yet (`check --update <source>`). */
+  add?: string[];
   /** How a fixture becomes a record; default the real pipeline (`analyseBytes`). A seam for tests. */
   analyse?: (path: string, bytes: Buffer) => Analysed;
 }
@@ -158,6 +160,11 @@ export function findFailures(figures: Record<string, number>, thresholds: Thresh
   return failures;
 }
 
+/** Where a new expected record for a source goes: expected/<source file name>.json. */
+export function expectedPathFor(fixturesDir: string, source: string): string {
+  return join(fixturesDir, 'expected', `${basename(source, extname(source))}.json`);
+}
+
 /** Runs the whole check. Never throws for a broken fixture: it becomes an error and a failure. */
 export function runCheck(options: CheckOptions): CheckResult {
   const { fixturesDir } = options;
@@ -178,6 +185,13 @@ export function runCheck(options: CheckOptions): CheckResult {
       continue;
     }
     const doc = checkDocument(fixturesDir, file, expected, analyse);
+    if (doc.error) errors.push(doc.error);
+    perDocument.push(doc);
+  }
+  for (const source of options.add ?? []) {
+    if (perDocument.some((d) => d.source === source)) continue;
+    const empty: ExpectedRecord = { source, language: 'und', published: null, people: [], organisations: [], dates: [], figures: [] };
+    const doc = checkDocument(fixturesDir, expectedPathFor(fixturesDir, source), empty, analyse);
     if (doc.error) errors.push(doc.error);
     perDocument.push(doc);
   }

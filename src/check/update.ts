@@ -4,12 +4,13 @@
  * baseline.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { writeFileSync, renameSync } from 'node:fs';
 import type { DocumentRecord } from '../record.js';
 import type { ExpectedRecord } from './compare.js';
 import { formatBaseline, type Baseline } from './limits.js';
 import type { CheckResult } from './run.js';
+export { expectedPathFor } from './run.js';
 
 /** The expected record a reviewer would accept for what the pipeline found. */
 export function toExpected(record: DocumentRecord, source: string, previous?: ExpectedRecord): ExpectedRecord & Record<string, unknown> {
@@ -99,21 +100,16 @@ export interface UpdateOutcome {
   baselineFile: string | null;
 }
 
-/** Where a new expected record for a source goes: expected/<source file name>.json. */
-export function expectedPathFor(fixturesDir: string, source: string): string {
-  return join(fixturesDir, 'expected', `${basename(source, extname(source))}.json`);
-}
-
 /**
  * Writes the expected records of the checked documents (all, or those whose source or expected
  * file name is in `only`) from what the pipeline found, and the baseline from the figures of
  * this run. Returns what changed, for the command to show.
  */
-export function updateFixtures(result: CheckResult, options: { only?: string[]; baseline?: boolean; now?: Date } = {}): UpdateOutcome {
+export function updateFixtures(result: CheckResult, options: { only?: string[]; records?: boolean; baseline?: boolean; now?: Date } = {}): UpdateOutcome {
   const only = options.only?.length ? new Set(options.only) : null;
   const files: UpdatedFile[] = [];
   const skipped: string[] = [];
-  for (const d of result.perDocument) {
+  for (const d of options.records === false ? [] : result.perDocument) {
     const rel = relative(result.fixturesDir, d.file);
     if (only && !only.has(d.source) && !only.has(rel) && !only.has(basename(d.file))) continue;
     if (!d.record) {

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { applyThresholdArgs, loadThresholds, readBaseline, readThresholds } from '../check/limits.js';
-import { checkDocument, formatCheck, runCheck, type CheckResult } from '../check/run.js';
-import { expectedPathFor, updateFixtures } from '../check/update.js';
+import { formatCheck, runCheck, type CheckResult } from '../check/run.js';
+import { updateFixtures } from '../check/update.js';
 import { RuleError } from '../rules/load.js';
-import { analyseBytes } from '../batch/analyser.js';
 import { UsageError } from './usage.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -36,9 +35,13 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError((e as Error).message);
   }
 
+  // `--update seeds/new.txt` names fixtures to update; one without an expected record gets one.
+  const named = positionals.map((p) => (!existsSync(join(fixturesDir, p)) && existsSync(p) ? relative(fixturesDir, p) : p));
+  const add = named.filter((p) => existsSync(join(fixturesDir, p)) && !p.startsWith('expected/'));
+
   let result: CheckResult;
   try {
-    result = runCheck({ fixturesDir, rulesDir: values.rules, thresholds, baseline });
+    result = runCheck({ fixturesDir, rulesDir: values.rules, thresholds, baseline, add });
   } catch (e) {
     if (e instanceof RuleError) {
       process.stderr.write(`communique: broken rule file: ${e.message}\n`);
@@ -46,26 +49,16 @@ export async function run(args: string[]): Promise<number> {
     }
     throw e;
   }
-
-  // `--update seeds/new.txt` for a source that has no expected record yet: start one.
-  if (values.update) {
-    for (const p of positionals) {
-      const source = existsSync(join(fixturesDir, p)) ? p : existsSync(p) ? relative(fixturesDir, p) : null;
-      if (source === null) {
-        if (!result.perDocument.some((d) => d.source === p || d.file.endsWith('/' + p))) throw new UsageError(`${p}: neither a fixture with an expected record nor a file under ${fixturesDir}`);
-        continue;
-      }
-      if (result.perDocument.some((d) => d.source === source)) continue;
-      const file = expectedPathFor(fixturesDir, source);
-      result.perDocument.push(checkDocument(fixturesDir, file, { source, language: 'und', published: null, people: [], organisations: [], dates: [], figures: [] }, (path, bytes) => analyseBytes(path, bytes, values.rules)));
+  for (const p of named) {
+    if (!result.perDocument.some((d) => d.source === p || relative(fixturesDir, d.file) === p || basename(d.file) === p)) {
+      throw new UsageError(`${p}: neither a fixture source nor an expected record under ${fixturesDir}`);
     }
   }
 
   process.stdout.write(formatCheck(result, { thresholds }) + '\n');
 
   if (values.update || values['update-baseline']) {
-    const only = positionals.map((p) => (existsSync(p) && !existsSync(join(fixturesDir, p)) ? relative(fixturesDir, p) : p));
-    const outcome = updateFixtures(result, { only: values.update ? only : ['\0none'], baseline: true });
+    const outcome = updateFixtures(result, { only: named, records: values.update === true, baseline: true });
     const changed = outcome.files.filter((f) => f.diff.length);
     process.stdout.write('\n');
     for (const f of changed) {

@@ -88,6 +88,22 @@ describe('communique check on a deliberately changed fixture', () => {
     expect(lenient.code).toBe(0);
   });
 
+  it('ratchets with --update-baseline: expected records stay, a later drop below the accepted figures fails', async () => {
+    const before = readFileSync(expectedFile, 'utf8');
+    const accepted = await runCheckCommand(['--fixtures', dir, '--update-baseline', '--threshold', '0']);
+    expect(accepted.code).toBe(0);
+    expect(readFileSync(expectedFile, 'utf8')).toBe(before);
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')) as { figures: Record<string, number> };
+    expect(baseline.figures['all.organisations.recall']).toBeLessThan(1);
+
+    const e = JSON.parse(before) as ExpectedRecord;
+    e.organisations.push({ name: 'Autre Organisation Imaginaire', acronym: null, aliases: [] });
+    writeFileSync(expectedFile, JSON.stringify(e));
+    const dropped = await runCheckCommand(['--fixtures', dir, '--threshold', '0']);
+    expect(dropped.code).toBe(1);
+    expect(dropped.out).toMatch(/all\.organisations\.recall\s+\d\.\d{3} < baseline \d\.\d{3}/);
+  });
+
   it('never touches the real fixtures', () => {
     expect(readFileSync(join(REAL, 'expected', '000_7130c381d7c615da.json'), 'utf8')).toBe(realExpected);
   });
