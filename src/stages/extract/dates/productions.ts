@@ -82,9 +82,18 @@ const range: Production = (g, lex) => {
 const list: Production = (g, lex) => {
   const base = partsOf(g, lex);
   if (!base) return null;
-  const days = [g.day, g.day2, g.day3].filter((d): d is string => d !== undefined).map(Number);
-  if (new Set(days).size !== days.length) return null;
-  const parts = days.map((day): DateParts => ({ ...base, day }));
+  delete base.weekday;
+  const parts: DateParts[] = [];
+  for (const n of ['', '2', '3']) {
+    const day = g[`day${n}`];
+    if (day === undefined) continue;
+    const p: DateParts = { ...base, day: Number(day) };
+    // A weekday written before a day of the list belongs to that day only ("samedi 16 et dimanche 17 mars").
+    const weekday = g[`weekday${n}`];
+    if (weekday !== undefined) p.weekday = lex.weekdays.get(lexKey(weekday));
+    parts.push(p);
+  }
+  if (new Set(parts.map((p) => p.day)).size !== parts.length) return null;
   return { kind: 'list', parts };
 };
 

@@ -184,9 +184,11 @@ export function resolveParts(p: DateParts, pub: Ymd | null, yearHint?: number): 
   if (year === undefined) {
     if (!pub) return { unresolved: 'a period without year, and the release has no date: the year is not invented' };
     year = pub.y;
-    if (p.season && p.rel === 1 && SEASON_START[p.season]! <= pub.m) year++;
-    else if (p.season && p.rel === -1 && SEASON_START[p.season]! + 2 >= pub.m) year--;
-    else if (p.rel === 1 || p.rel === -1) year += p.rel;
+    if (p.season) {
+      // "next winter": the first one starting after the release; "last summer": the last one ended before it.
+      if (p.rel === 1 && SEASON_START[p.season]! <= pub.m) year++;
+      else if (p.rel === -1 && SEASON_START[p.season]! + 2 >= pub.m) year--;
+    } else if (p.rel === 1 || p.rel === -1) year += p.rel;
     inferred.push('year');
   }
   const y = pad(year, 4);
