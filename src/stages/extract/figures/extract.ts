@@ -28,10 +28,11 @@ import type { Rules } from '../../../rules/index.js';
 import { wordKey, type CurrencyForm, type Form, type LanguageFigureRules } from './rules.js';
 
 const LETTER = /[\p{L}\p{M}]/u;
+const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
 const UPPER = /\p{Lu}/u;
 /** A word with its leading spaces; at most one line break before the first word. */
-const NEXT_WORD = /[ \t\u00A0\u202F\u2009]*(\n[ \t\u00A0\u202F\u2009]*)?([\p{L}][\p{L}\p{M}'’-]*)/uy;
+const NEXT_WORD = /(?:[ \t\u00A0\u202F\u2009]+\n?|\n)[ \t\u00A0\u202F\u2009]*([\p{L}][\p{L}\p{M}'’.-]*)/uy;
 const SPACED_WORD = /[ \u00A0\u202F\u2009]+([\p{L}][\p{L}\p{M}'’.-]*)/uy;
 const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0\u202F\u2009]+$/u;
 
@@ -196,7 +197,7 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
   const range = qualifierAfter ? null : readRange(text, rangeFrom, before, lr, blocked, bi, hasCurrencyBefore, ownUnit);
   if (range) {
     const s1 = rangeFrom === pos ? null : suffix;
-    const s2 = range.suffix;
+    const s2 = range.suffix ?? (age && !suffix?.unit ? { factor: 1, end: range.end } : null);
     const same = !s1 || (s2 && s1.percent === s2.percent && s1.unit === s2.unit);
     if (s2 && same && range.value > value) {
       // "10 to 12 million": the scale of the second applies to the first unless the first is already larger
@@ -216,10 +217,11 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
   if (!strong) {
     if (reference || afterName || afterDateWord) return null;
     if (isYear(numText) && (!wordBeforeKey || lr.functionWords.has(wordBeforeKey) || lr.dateWords.has(wordBeforeKey))) return null;
-    if (isYear(numText) && !suffix.noun && !suffix.unit) return null;
+    // a bare year-like number counts nothing ("2020 global revenues"): counts that large are written "2,020"
+    if (isYear(numText) && !suffix.unit) return null;
     if (suffix.unit === 'hour' && lr.timeCue.test(before)) return null;
     if (/^\d{5}$/.test(numText) && suffix.noun && UPPER.test(suffix.noun[0]!)) return null;
-    if (suffix.noun && isStreet(text, end, lr)) return null;
+    if (isStreet(text, end, lr)) return null;
   }
 
   let figEnd = suffix.end;
@@ -267,7 +269,11 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
     value = -value;
     if (valueMax !== undefined) valueMax = -valueMax;
   }
-  const qualifier = qualifierBefore ?? (sign === '+' ? '+' : undefined) ?? qualifierAfter;
+  let qualifier = qualifierBefore ?? (sign === '+' ? '+' : undefined) ?? qualifierAfter;
+  // "spent over 8 years" is a period, "over 20 years of experience" and "for over 30 years" a quantity
+  if (qualifier && kind === 'measure' && TIME_UNITS.has(unit!) && lr.periodQualifiers.has(wordKey(qualifier))) {
+    if (!lr.quantityAfterPeriod.test(text.slice(figEnd, figEnd + 6)) && !lr.quantityBeforePeriod.test(before)) qualifier = undefined;
+  }
   const c: Candidate = { value, unit, kind, form, start: left, end: figEnd };
   if (valueMax !== undefined) c.valueMax = valueMax;
   if (qualifier) c.qualifier = qualifier;
@@ -302,6 +308,7 @@ function isStreet(text: string, pos: number, lr: LanguageFigureRules): boolean {
 }
 
 interface Range {
+  end: number;
   value: number;
   raw: number;
   text: string;
@@ -350,7 +357,7 @@ function readRange(
   }
   if (/[.,:/]\d/.test(text.slice(end, end + 2))) return null;
   const raw = parseNumber(n[0], lr);
-  return { value: raw, raw, text: n[0], suffix: readSuffix(text, end, lr, hasCurrencyBefore, true) };
+  return { end, value: raw, raw, text: n[0], suffix: readSuffix(text, end, lr, hasCurrencyBefore, true) };
 }
 
 /**
@@ -367,7 +374,8 @@ function readSuffix(text: string, pos: number, lr: LanguageFigureRules, hasCurre
     if (sc) {
       const after = sm.index + sm[0].length;
       const rest = readAfterScale(text, after, lr, hasCurrencyBefore, allowNoun, true);
-      if (rest && (!sc.moneyOnly || hasCurrencyBefore || rest.currency)) return { ...rest, factor: sc.factor, scaleKey: key };
+      // a money-only scale ("m", "K") glued to the number also scales a count: "7.5K views", "12M users"
+      if (rest && (!sc.moneyOnly || hasCurrencyBefore || rest.currency || (rest.noun && sm.index === pos && LETTER.test(sm[0][0]!)))) return { ...rest, factor: sc.factor, scaleKey: key };
       if (!sc.moneyOnly && !rest) {
         // "2 million" alone is still a number worth keeping only with a currency before it
         if (hasCurrencyBefore) return { factor: sc.factor, scaleKey: key, end: after };
@@ -456,16 +464,19 @@ function readNoun(text: string, pos: number, lr: LanguageFigureRules): { text: s
     const re = i === 0 ? NEXT_WORD : SPACED_WORD;
     re.lastIndex = p;
     const m = re.exec(text);
-    if (!m || (i === 0 && m[0].length === m[2]!.length && p === pos && LETTER.test(text[pos] ?? ''))) break;
-    const w = (i === 0 ? m[2] : m[1])!.replace(/[.'’-]+$/, '');
-    const wEnd = m.index + m[0].length - ((i === 0 ? m[2] : m[1])!.length - w.length);
+    if (!m) break;
+    const raw = m[1]!;
+    // "U.S." keeps its dots and goes on; "examples." ends the sentence
+    const abbreviation = /\p{L}\.\p{L}/u.test(raw);
+    const w = abbreviation ? raw : raw.replace(/[.'’-]+$/, '');
+    const wEnd = m.index + m[0].length - (raw.length - w.length);
     words.push({ w, start: wEnd - w.length, end: wEnd });
     p = wEnd;
     if (!/^[ \u00A0\u202F\u2009]/.test(text.slice(p, p + 1))) break;
   }
   if (!words.length) return null;
   const take = (from: number, to: number) => ({ text: text.slice(words[from]!.start, words[to]!.end), end: words[to]!.end });
-  const plural = (w: string) => !ACRONYM.test(w) && isPlural(wordKey(w), lr) && !lr.dateWords.has(wordKey(w));
+  const plural = (w: string) => !ACRONYM.test(w) && !w.includes('.') && isPlural(wordKey(w), lr) && !lr.dateWords.has(wordKey(w));
   const blocked = (w: string) => {
     const k = wordKey(w);
     return lr.functionWords.has(k) || lr.countStopWords.has(k) || lr.dateWords.has(k);
@@ -485,7 +496,7 @@ function readNoun(text: string, pos: number, lr: LanguageFigureRules): { text: s
       while (last + 1 < words.length && plural(words[last + 1]!.w) && !blocked(words[last + 1]!.w)) last++;
       return take(0, last);
     }
-    if (blocked(w)) return null;
+    if (blocked(w) || w.length < 2) return null;
   }
   return null;
 }

@@ -71,6 +71,12 @@ export interface LanguageFigureRules {
   /** Pairs such as between/and: opener anchored at the end of a slice, and the sticky joiner for each. */
   rangePairs: Array<{ open: RegExp; join: RegExp }>;
   ageCue: RegExp;
+  /** Qualifiers that before a duration mean "during" unless a cue says "more than" ("over 8 years"). */
+  periodQualifiers: Set<string>;
+  /** Sticky-free: tested on the few characters after the figure (" of"). */
+  quantityAfterPeriod: RegExp;
+  /** Anchored at the end of the text before the qualifier ("for "). */
+  quantityBeforePeriod: RegExp;
   referenceCue: RegExp;
   timeCue: RegExp;
   dateWords: Set<string>;
@@ -108,6 +114,8 @@ const languageSchema: Schema = {
     'rangeJoiners',
     'rangePairs',
     'ageCues',
+    'periodQualifiers',
+    'unitModifiers',
     'referenceCues',
     'timeCues',
     'dateWords',
@@ -158,6 +166,13 @@ const languageSchema: Schema = {
       },
     },
     ageCues: stringList,
+    periodQualifiers: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['words', 'quantityAfter', 'quantityBefore'],
+      properties: { words: stringList, quantityAfter: stringList, quantityBefore: stringList },
+    },
+    unitModifiers: stringList,
     referenceCues: stringList,
     timeCues: stringList,
     dateWords: stringList,
@@ -251,6 +266,8 @@ interface LanguageFile {
   rangeJoiners: string[];
   rangePairs: Array<{ open: string; join: string }>;
   ageCues: string[];
+  periodQualifiers: { words: string[]; quantityAfter: string[]; quantityBefore: string[] };
+  unitModifiers: string[];
   referenceCues: string[];
   timeCues: string[];
   dateWords: string[];
@@ -485,8 +502,9 @@ function compileLanguage(
     if (u.hyphen) hyphenForms.push(...u.symbols, ...(u.words[lang] ?? []));
   }
   const unitEnd = '(?![\\p{L}\\p{N}\\p{M}²³/])';
+  const modifiers = data.unitModifiers.length ? `(?:${ialt(data.unitModifiers)})${SPACE}+` : '';
   const unit = new RegExp(
-    `${OPT_SPACE}(?:${linkPart}(?<word>(?:${ialt(unitWords) || '(?!)'}))${unitEnd}|(?<symbol>${alt(unitSymbols) || '(?!)'})${unitEnd})`,
+    `${OPT_SPACE}(?:${linkPart}${modifiers ? `(?:${modifiers})?` : ''}(?<word>(?:${ialt(unitWords) || '(?!)'}))${unitEnd}|(?<symbol>${alt(unitSymbols) || '(?!)'})${unitEnd})`,
     'yu',
   );
   const hyphenUnit = new RegExp(`-(?<word>(?:${ialt(hyphenForms) || '(?!)'}))${unitEnd}`, 'yu');
@@ -536,6 +554,9 @@ function compileLanguage(
     rangeJoin,
     rangePairs,
     ageCue: endCue(data.ageCues),
+    periodQualifiers: keySet(data.periodQualifiers.words),
+    quantityAfterPeriod: new RegExp(`^${SPACE}+(?:${closed(withApostrophes(data.periodQualifiers.quantityAfter), true)})`, 'u'),
+    quantityBeforePeriod: endCue(data.periodQualifiers.quantityBefore),
     referenceCue: endCue(data.referenceCues),
     timeCue: endCue(data.timeCues),
     dateWords: keySet(data.dateWords),
