@@ -148,7 +148,7 @@ export function formatBaseline(b: Baseline): string {
   const keys = Object.keys(b.figures).sort();
   const figures = keys.map((k) => `    ${JSON.stringify(k)}: ${Number(b.figures[k]!.toFixed(4))}`).join(',\n');
   return `{
-  "$comment": "Figures of the last accepted 'communique check --update', measured against the expected records shown at the time. check fails when a figure falls below its value here. Written by the tool: do not edit by hand.",
+  "$comment": "Figures of the last accepted 'communique check --update' (or --update-baseline), measured against the expected records of that moment; figures over nothing found or nothing expected are left out. check fails when a figure falls below its value here. Written by the tool: do not edit by hand.",
   "accepted": ${JSON.stringify(b.accepted)},
   "rules": ${JSON.stringify(b.rules ?? null)},
   "figures": {

@@ -101,6 +101,24 @@ export interface UpdateOutcome {
 }
 
 /**
+ * The figures worth holding later runs to: a precision over nothing found, a recall over nothing
+ * expected (both 1 by convention) would otherwise forbid the first real attempt.
+ */
+export function meaningfulFigures(result: CheckResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const row of result.table) {
+    const k = `${row.language}.${row.type}`;
+    if (row.score) {
+      const { found, expected } = row.score;
+      if (found > 0) out[`${k}.precision`] = row.figures[`${k}.precision`]!;
+      if (expected > 0) out[`${k}.recall`] = row.figures[`${k}.recall`]!;
+      if (found > 0 && expected > 0) out[`${k}.f1`] = row.figures[`${k}.f1`]!;
+    } else if (row.total) out[`${k}.accuracy`] = row.figures[`${k}.accuracy`]!;
+  }
+  return out;
+}
+
+/**
  * Writes the expected records of the checked documents (all, or those whose source or expected
  * file name is in `only`) from what the pipeline found, and the baseline from the figures of
  * this run. Returns what changed, for the command to show.
@@ -128,7 +146,7 @@ export function updateFixtures(result: CheckResult, options: { only?: string[]; 
   let baselineFile: string | null = null;
   if (options.baseline !== false) {
     baselineFile = join(result.fixturesDir, 'baseline.json');
-    const b: Baseline = { accepted: (options.now ?? new Date()).toISOString(), rules: result.rulesFingerprint ?? undefined, figures: result.figures };
+    const b: Baseline = { accepted: (options.now ?? new Date()).toISOString(), rules: result.rulesFingerprint ?? undefined, figures: meaningfulFigures(result) };
     writeAtomic(baselineFile, formatBaseline(b));
   }
   return { files, skipped, baselineFile };

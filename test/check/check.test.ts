@@ -204,3 +204,20 @@ describe('the expected record file format', () => {
     expect(lineDiff('same', 'same')).toEqual([]);
   });
 });
+
+describe('the baseline', () => {
+  it('leaves out figures over nothing found or nothing expected, which a first real attempt could only lower', () => {
+    records.get(EN_SOURCE)!.people = [];
+    const fr = readExpectedFile('fr.json');
+    fr.figures = [];
+    writeExpected('fr.json', fr);
+    updateFixtures(runCheck({ fixturesDir: dir, analyse, thresholds: lenient, baseline: null }), { records: false });
+    const figures = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).figures as Record<string, number>;
+    expect(figures['en.people.precision']).toBeUndefined();
+    expect(figures['en.people.f1']).toBeUndefined();
+    expect(figures['en.people.recall']).toBe(0);
+    expect(figures['fr.figures.recall']).toBeUndefined();
+    expect(figures['fr.figures.precision']).toBe(0);
+    expect(figures['all.language.accuracy']).toBe(1);
+  });
+});
