@@ -19,27 +19,67 @@ export interface Definitions {
   extraAcronyms: Map<string, KnownOrganisation>;
 }
 
-const FORWARD = /\(\s?(\p{Lu}[\p{Lu}\p{N}&-]{1,9})\s?\)/gu;
-const BACKWARD = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&-]{1,9})\s?\(([^()\n]{6,160})\)/gu;
+// both applied only where the text has a "(" (sticky), never scanned over the whole text
+const FORWARD = /\(\s?(\p{Lu}[\p{Lu}\p{N}&-]{1,9})\s?\)/uy;
+const BACKWARD = /(\p{Lu}[\p{Lu}\p{N}&-]{1,9})\s?\(([^()\n]{6,160})\)/uy;
+const ACRONYM_CHAR = /[\p{Lu}\p{N}&-]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-const headCache = new WeakMap<OrganisationRules, { heads: Set<string>; connectors: Set<string>; stop: Set<string>; ruleId: string }>();
+/** Offsets of every "(" of the text. */
+function parentheses(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) out.push(i);
+  return out;
+}
 
-function lexicon(rules: OrganisationRules) {
+/** Start of the acronym-like word just before a "(" (one space allowed), or -1. */
+function wordBefore(text: string, paren: number): number {
+  let p = paren;
+  if (p > 0 && text[p - 1] === ' ') p--;
+  let s = p;
+  while (s > 0 && ACRONYM_CHAR.test(text[s - 1]!)) s--;
+  if (s === p || (s > 0 && WORD_CHAR.test(text[s - 1]!))) return -1;
+  return s;
+}
+
+interface Lexicon {
+  finals: Set<string>;
+  initials: Set<string>;
+  suffixes: Set<string>;
+  connectors: Set<string>;
+  stop: Set<string>;
+  ruleId: string;
+}
+const headCache = new WeakMap<OrganisationRules, Lexicon>();
+
+function lexicon(rules: OrganisationRules): Lexicon {
   let hit = headCache.get(rules);
   if (!hit) {
-    const heads = new Set<string>();
-    const connectors = new Set<string>();
-    const stop = new Set<string>();
+    const lex: Lexicon = { finals: new Set(), initials: new Set(), suffixes: new Set(), connectors: new Set(), stop: new Set(), ruleId: '' };
     for (const lp of Object.values(rules.patterns)) {
-      for (const kind of ['head-final', 'head-initial', 'company-suffix'] as const) for (const w of lp.byKind.get(kind)?.words ?? []) heads.add(w);
-      for (const w of lp.connectors) connectors.add(w);
-      for (const w of lp.stopWords) stop.add(w);
+      for (const w of lp.byKind.get('head-final')?.words ?? []) lex.finals.add(w);
+      for (const w of lp.byKind.get('head-initial')?.words ?? []) lex.initials.add(w);
+      for (const w of lp.byKind.get('company-suffix')?.words ?? []) lex.suffixes.add(w);
+      for (const w of lp.connectors) lex.connectors.add(w);
+      for (const w of lp.stopWords) lex.stop.add(w);
     }
-    const ruleId = rules.patterns.en.byKind.get('acronym-definition')?.id ?? 'org.en.acronym-definition';
-    hit = { heads, connectors, stop, ruleId };
+    lex.ruleId = rules.patterns.en.byKind.get('acronym-definition')?.id ?? 'org.en.acronym-definition';
+    hit = lex;
     headCache.set(rules, hit);
   }
   return hit;
+}
+
+/**
+ * Is a long form shaped like a body's name? It ends with a head word or a company suffix
+ * ("... Space Agency", "... Holdings"), starts with a head word ("Institut national ...",
+ * "Centre de recherches ..."), or has a head word followed by "of", "de" ("... Bank of ...").
+ */
+function orgShaped(words: string[], lex: Lexicon): boolean {
+  const last = words[words.length - 1];
+  if (last && (lex.finals.has(last) || lex.suffixes.has(last))) return true;
+  if (words.length >= 2 && lex.initials.has(words[0]!)) return true;
+  return words.some((w, i) => lex.initials.has(w) && i + 1 < words.length && lex.connectors.has(words[i + 1]!));
 }
 
 function upperLetters(acr: string): string {
@@ -59,9 +99,11 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
   }
   const ruleFor = (lang: 'en' | 'fr') => rules.patterns[lang].byKind.get('acronym-definition')?.id ?? lex.ruleId;
 
-  FORWARD.lastIndex = 0;
+  const parens = parentheses(text);
   let m: RegExpExecArray | null;
-  while ((m = FORWARD.exec(text))) {
+  for (const at of parens) {
+    FORWARD.lastIndex = at;
+    if (!(m = FORWARD.exec(text))) continue;
     const acr = m[1]!;
     const letters = upperLetters(acr);
     if (letters.length < 2 || letters.length > 8) continue;
@@ -86,15 +128,18 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     const knownByName = rules.byName.get(longKey);
     if (knownByName) continue; // the gazetteer already has it
     if (!long.hasHead) continue;
-    const local = `def:${longKey}`;
+    const local = longKey;
     const rule = ruleFor(/[àâçéèêëîïôûù]/i.test(longText) || /^(?:Institut|Agence|Centre|Laboratoire|Université|Ministère)/u.test(longText) ? 'fr' : 'en');
     candidates.push({ start: long.start, end: long.end, local, isAcronym: false, rule });
     candidates.push({ start: acrStart, end: acrEnd, local, isAcronym: true, rule });
     void gazAcronymAt;
   }
 
-  BACKWARD.lastIndex = 0;
-  while ((m = BACKWARD.exec(text))) {
+  for (const at of parens) {
+    const from = wordBefore(text, at);
+    if (from < 0) continue;
+    BACKWARD.lastIndex = from;
+    if (!(m = BACKWARD.exec(text))) continue;
     const acr = m[1]!;
     const letters = upperLetters(acr);
     if (letters.length < 2 || !isAcronymForm(acr.replace(/-/g, ''))) continue;
@@ -117,9 +162,8 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     }
     if (rules.byName.has(longKey) || rules.notOrganisationKeys.has(longKey)) continue;
     if (!initialsMatch(longText, letters, lex.connectors)) continue;
-    const words = keyOf(longText).split(' ');
-    if (!words.some((w) => lex.heads.has(w))) continue;
-    const local = `def:${longKey}`;
+    if (!orgShaped(keyOf(longText).split(' '), lex)) continue;
+    const local = longKey;
     const acrStart = m.index;
     candidates.push({ start: acrStart, end: acrStart + acr.length, local, isAcronym: true, rule: lex.ruleId });
     candidates.push({ start, end, local, isAcronym: false, rule: lex.ruleId });
@@ -133,7 +177,7 @@ function longFormBefore(
   end: number,
   acr: string,
   letters: string,
-  lex: { heads: Set<string>; connectors: Set<string>; stop: Set<string> },
+  lex: Lexicon,
 ): { start: number; end: number; hasHead: boolean } | null {
   const { tokens, folded, text } = ft;
   const last = tokenAt(tokens, end) - 1;
@@ -180,7 +224,7 @@ function longFormBefore(
   if (!isCapTok(startT)) return null;
   const words = window.slice(chosen);
   if (words.length < 2 && acr.length > 2) return null;
-  return { start: startT.start, end, hasHead: words.some((w) => lex.heads.has(w.norm)) };
+  return { start: startT.start, end, hasHead: orgShaped(words.map((w) => w.norm), lex) };
 }
 
 /** Index in `window` of the word where the acronym's first letter is found, or null. */

@@ -11,7 +11,7 @@
  */
 import type { Document, Language, Mention, Organisation } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
-import { foldText, keyOf, PhraseIndex, type FoldedText } from './phrase-index.js';
+import { foldText, keyOf, PhraseIndex, tokenAt, type FoldedText } from './phrase-index.js';
 import { findPatternCandidates } from './patterns.js';
 import { findAcronymDefinitions } from './acronyms.js';
 import { GAZETTEER_RULE, SAME_NAME_RULE, isAcronymForm, type KnownOrganisation, type OrganisationRules } from './rules.js';
@@ -34,6 +34,8 @@ export interface OrganisationResult {
   organisations: Organisation[];
   /** Rule ids that produced at least one mention of a kept organisation. */
   rulesUsed: Set<string>;
+  /** The rule ids behind each organisation (same order). */
+  rulesOf: string[][];
 }
 
 export function extractOrganisations(doc: Document, rules: Rules): void {
@@ -43,7 +45,7 @@ export function extractOrganisations(doc: Document, rules: Rules): void {
 interface EntityDraft {
   key: string;
   known?: KnownOrganisation;
-  mentions: Array<{ start: number; end: number; isAcronym: boolean; written: string }>;
+  mentions: Array<{ start: number; end: number; isAcronym: boolean; written: string; weak: boolean }>;
   rules: Set<string>;
   extraForms: string[];
 }
@@ -61,6 +63,9 @@ export function findOrganisations(text: string, language: Language | null, rules
     isAcronym: m.phrase.value.isAcronym,
     rule: GAZETTEER_RULE,
   }));
+  const gazKept = gaz.filter((c) => !insideOtherName(ft, c, languages.map((l) => rules.patterns[l].stopWords)));
+  gaz.length = 0;
+  gaz.push(...gazKept);
   const blocked = rules.notOrganisations.match(ft);
 
   // 2. acronym definitions, 3. patterns
@@ -80,11 +85,11 @@ export function findOrganisations(text: string, language: Language | null, rules
     if (!c.known && isBlocked(c, blocked, text, rules)) continue;
     all.push(c);
   }
-  const kept = resolveOverlaps(all);
+  const kept = resolveOverlaps(all, text.length);
 
   // 4. repeats: later bare mentions of names and acronyms found by definitions and patterns
   const repeats = findRepeats(ft, kept, defs.extraAcronyms);
-  const final = resolveOverlaps([...kept, ...repeats]);
+  const final = resolveOverlaps([...kept, ...repeats], text.length);
 
   return build(text, final);
 }
@@ -92,13 +97,15 @@ export function findOrganisations(text: string, language: Language | null, rules
 const PRIORITY = (c: Candidate): number => (c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : 1);
 
 /** Keeps non-overlapping candidates: the higher priority first, then the longer. */
-function resolveOverlaps(cands: Candidate[]): Candidate[] {
+function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
   const sorted = [...cands].sort((a, b) => PRIORITY(b) - PRIORITY(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: Array<[number, number]> = [];
+  const covered = new Uint8Array(textLength);
   const out: Candidate[] = [];
   for (const c of sorted) {
-    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
-    taken.push([c.start, c.end]);
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = covered[i] === 0;
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
     out.push(c);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -141,26 +148,78 @@ function build(text: string, cands: Candidate[]): OrganisationResult {
       order.push(d);
     }
     const written = text.slice(c.start, c.end).replace(/\s+/g, ' ');
-    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written });
+    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written, weak: isWeakMention(c, written) });
     d.rules.add(c.rule);
     for (const f of c.alsoKnownAs ?? []) if (!d.extraForms.includes(f)) d.extraForms.push(f);
   }
+  const merged = mergeSameNames(order);
 
-  // a bare ambiguous acronym ("ESA", "IGN") needs a full name or another body of its sector nearby
-  const sectors = new Set(order.filter((d) => d.known && !isWeak(d)).map((d) => d.known!.sector));
+  // a bare ambiguous acronym ("ESA", "IGN") needs its full name or another body of its sector;
+  // a bare ambiguous word ("Apple", "Total") needs a fuller name of its own
+  const sectors = new Set(merged.filter((d) => d.known && !isWeak(d)).map((d) => d.known!.sector));
   const rulesUsed = new Set<string>();
   const organisations: Organisation[] = [];
-  for (const d of order) {
-    if (d.known && isWeak(d) && !sectors.has(d.known.sector)) continue;
+  const rulesOf: string[][] = [];
+  for (const d of merged) {
+    if (isWeak(d) && !(sectors.has(d.known!.sector) && d.mentions.some((m) => m.isAcronym))) continue;
     for (const r of d.rules) rulesUsed.add(r);
     organisations.push(toOrganisation(d));
+    rulesOf.push([...d.rules].sort());
   }
-  return { organisations, rulesUsed };
+  return { organisations, rulesUsed, rulesOf };
 }
 
-/** Only ambiguous-acronym mentions of an ambiguous known body. */
+/** Two drafts that share a name or an acronym are one body (unless the gazetteer says they are two). */
+function mergeSameNames(order: EntityDraft[]): EntityDraft[] {
+  const owner = new Map<string, EntityDraft>();
+  const out: EntityDraft[] = [];
+  for (const d of order) {
+    let target: EntityDraft | undefined;
+    const keys = [...d.mentions.map((m) => keyOf(m.written)), ...d.extraForms.map(keyOf)];
+    for (const k of keys) {
+      const o = owner.get(k);
+      if (o && o !== d && !(o.known && d.known && o.known.id !== d.known.id)) {
+        target = o;
+        break;
+      }
+    }
+    if (target) {
+      target.mentions.push(...d.mentions);
+      for (const r of d.rules) target.rules.add(r);
+      for (const f of d.extraForms) if (!target.extraForms.includes(f)) target.extraForms.push(f);
+      if (!target.known && d.known) target.known = d.known;
+    } else {
+      target = d;
+      out.push(d);
+    }
+    for (const k of keys) if (!owner.has(k)) owner.set(k, target);
+  }
+  for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** A mention that alone does not prove the body: the acronym or the one-word name of an ambiguous known body. */
+function isWeakMention(c: Candidate, written: string): boolean {
+  return !!c.known?.ambiguous && (c.isAcronym || !/[\s-]/.test(written.trim()));
+}
+
+/** Only weak mentions. */
 function isWeak(d: EntityDraft): boolean {
-  return !!d.known?.ambiguous && d.mentions.every((m) => m.isAcronym);
+  return !!d.known?.ambiguous && d.mentions.every((m) => m.weak);
+}
+
+/** "Big Apple", "Grand Total": an ambiguous one-word known name right after a capitalised word is part of another name. */
+function insideOtherName(ft: FoldedText, c: Candidate, stopWords: Array<Set<string>>): boolean {
+  if (!c.known?.ambiguous || c.isAcronym) return false;
+  const i = tokenAt(ft.tokens, c.start);
+  const tok = ft.tokens[i];
+  const prev = ft.tokens[i - 1];
+  if (!tok || !prev || tok.end !== c.end) return false;
+  if (ft.folded.slice(prev.end, tok.start) !== ' ') return false;
+  if (!/\p{Lu}/u.test(ft.text[prev.start]!) || stopWords.some((s) => s.has(prev.norm))) return false;
+  // the capitalised word must not itself start a sentence
+  const before = ft.folded.slice(Math.max(0, prev.start - 3), prev.start);
+  return !(prev.start === 0 || /[.!?:\n]\s*$/.test(before));
 }
 
 function toOrganisation(d: EntityDraft): Organisation {

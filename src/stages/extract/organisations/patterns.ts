@@ -24,6 +24,9 @@ interface Ctx {
   inGaz: Uint8Array;
   /** Token indices on a title-case heading line. */
   inHeading: Uint8Array;
+  /** Folded company suffixes and final head words of the language. */
+  suffixes: Set<string>;
+  finals: Set<string>;
 }
 
 /** Gap allowed between two tokens of one name. */
@@ -43,7 +46,15 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
   for (const g of gaz) {
     for (let i = tokenAt(tokens, g.start); i < tokens.length && tokens[i]!.start < g.end; i++) inGaz[i] = 1;
   }
-  const ctx: Ctx = { ft, rules, lp, inGaz, inHeading: headingLines(ft) };
+  const ctx: Ctx = {
+    ft,
+    rules,
+    lp,
+    inGaz,
+    inHeading: headingLines(ft),
+    suffixes: lp.byKind.get('company-suffix')?.words ?? new Set(),
+    finals: lp.byKind.get('head-final')?.words ?? new Set(),
+  };
   const out: Candidate[] = [];
   if (lp.byKind.has('head-final') || lp.byKind.has('head-initial')) headWords(ctx, out);
   for (const rule of lp.rules) {
@@ -93,11 +104,12 @@ function headingLines(ft: FoldedText): Uint8Array {
     }
     if (long >= 4 && caps / long >= 0.75) for (let i = from; i < to; i++) flags[i] = 1;
   };
+  let nl = ft.folded.indexOf('\n');
   for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || ft.folded.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n')) {
-      flush(lineStart, i);
-      lineStart = i;
-    }
+    if (i < tokens.length && (nl < 0 || nl >= tokens[i]!.start)) continue;
+    flush(lineStart, i);
+    lineStart = i;
+    if (i < tokens.length) nl = ft.folded.indexOf('\n', tokens[i]!.start);
   }
   return flags;
 }
@@ -114,14 +126,48 @@ function stop(ctx: Ctx, i: number): boolean {
   return ctx.lp.stopWords.has(ctx.ft.tokens[i]!.norm);
 }
 
-/** Capitalised tokens before token `i` (exclusive), back to a stop word or a gap; returns the first index. */
+const INNER_CONNECTORS = new Set(['and', 'et']);
+
+/** "Classiq and Hewlett Packard Labs": the word before "and" is a name of its own when the text uses it elsewhere. */
+function standsAlone(ft: FoldedText, k: number): boolean {
+  const t = ft.tokens[k]!;
+  const word = ft.text.slice(t.start, t.end);
+  let count = 0;
+  for (let at = ft.text.indexOf(word); at >= 0 && count < 2; at = ft.text.indexOf(word, at + word.length)) count++;
+  return count >= 2;
+}
+
+/**
+ * Capitalised tokens before token `i` (exclusive), back to a stop word or a gap; "and", "of",
+ * "for" between two capitalised words are taken too ("Food and Drug Administration").
+ * Returns the first index.
+ */
 function capsBefore(ctx: Ctx, i: number, max: number): number {
   const { ft } = ctx;
+  // a suffix or a head word ends the name before it ("Acme SA Bidule SA", "Toy Museum DFW Car Museum")
+  const ends = (k: number) => ctx.suffixes.has(ft.tokens[k]!.norm) || ctx.finals.has(ft.tokens[k]!.norm);
+  const ok = (k: number) => k >= 0 && isCap(ft.text, ft.tokens[k]!) && !stop(ctx, k) && !ctx.inGaz[k] && !ends(k);
   let j = i;
   while (j > 0 && i - j < max) {
-    const t = ft.tokens[j - 1]!;
-    if (!nameGap(ft, j) || !isCap(ft.text, t) || stop(ctx, j - 1) || ctx.inGaz[j - 1]) break;
-    j--;
+    if (nameGap(ft, j) && ok(j - 1)) {
+      j--;
+      continue;
+    }
+    const c = ft.tokens[j - 1]!;
+    if (
+      j < i &&
+      INNER_CONNECTORS.has(c.norm) &&
+      !isCap(ft.text, c) &&
+      ft.folded.slice(c.end, ft.tokens[j]!.start) === ' ' &&
+      j >= 2 &&
+      nameGap(ft, j - 1) &&
+      ok(j - 2) &&
+      !standsAlone(ft, j - 2)
+    ) {
+      j -= 2;
+      continue;
+    }
+    break;
   }
   return j;
 }
@@ -146,6 +192,8 @@ function complementAfter(ctx: Ctx, h: number, max: number): number {
       continue;
     }
     const afterConnector = i > end;
+    // English complements open with "of", "for", "on" ("University of Toulouse"), never a bare name
+    if (!french && i === h + 1) break;
     if (isCap(text, t) && !stop(ctx, i)) {
       end = ++i;
       continue;
@@ -177,18 +225,25 @@ function headWords(ctx: Ctx, out: Candidate[]): void {
   }
 }
 
+const suffixCache = new WeakMap<PatternRule, Set<string>>();
+
 function companySuffix(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   const { ft } = ctx;
-  const written = new Set(rule.written.map((w) => w.replace(/\.$/, '')));
+  let written = suffixCache.get(rule);
+  if (!written) {
+    written = new Set(rule.written.map((w) => w.replace(/\.$/, '')));
+    suffixCache.set(rule, written);
+  }
   for (let s = 1; s < ft.tokens.length; s++) {
     const t = ft.tokens[s]!;
-    if (!written.has(ft.text.slice(t.start, t.end)) || ctx.inHeading[s]) continue;
+    if (!rule.words.has(t.norm) || !written.has(ft.text.slice(t.start, t.end)) || ctx.inHeading[s]) continue;
     // "Acme Inc", "Acme, Inc."
     const gap = ft.folded.slice(ft.tokens[s - 1]!.end, t.start);
     if (gap !== ' ' && gap !== ', ') continue;
     const from = capsBefore(ctx, s - 1, 4);
     const first = from <= s - 1 && isCap(ft.text, ft.tokens[s - 1]!) && !stop(ctx, s - 1) && !ctx.inGaz[s - 1] ? from : s;
     if (first === s) continue;
+    if (ft.text[t.end] === '-') continue; // "Co-Founder"
     let end = t.end;
     if (ft.text[end] === '.' && /^(?:Inc|Corp|Co|Ltd|Bhd|Pty)$/.test(ft.text.slice(t.start, t.end))) end++;
     const core = ft.text.slice(ft.tokens[first]!.start, ft.tokens[s - 1]!.end);
@@ -238,11 +293,27 @@ function roleBefore(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   }
 }
 
+/** "About Jane Smith ... She founded": a heading over a person's biography. */
+function looksLikePersonBio(ft: FoldedText, first: number, end: number): boolean {
+  const n = end - first;
+  if (n < 2 || n > 4) return false;
+  const after = ft.folded.slice(ft.tokens[end - 1]!.end, ft.tokens[end - 1]!.end + 300);
+  return /(?:^|[^\p{L}])(?:he|she|his|her|him|il|elle)(?![\p{L}])/u.test(after) && !/(?:^|[^\p{L}])(?:its|company|firm|organization|organisation|société|entreprise)(?![\p{L}])/u.test(after.slice(0, 120));
+}
+
+const aboutCache = new WeakMap<PatternRule, string[][]>();
+
 function aboutHeading(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   const { ft, lp } = ctx;
   const { tokens, text, folded } = ft;
-  const phrases = [...rule.words].map((w) => keyOf(w).split(' '));
+  let phrases = aboutCache.get(rule);
+  if (!phrases) {
+    phrases = [...rule.words].map((w) => keyOf(w).split(' '));
+    aboutCache.set(rule, phrases);
+  }
+  const firsts = new Set(phrases.map((p) => p[0]!));
   for (let a = 0; a < tokens.length; a++) {
+    if (!firsts.has(tokens[a]!.norm)) continue;
     const phrase = phrases.find((p) => p.every((w, k) => tokens[a + k]?.norm === w));
     if (!phrase || !isCap(text, tokens[a]!)) continue;
     // at the start of a line (or after a wide gap, where a flattened page put its heading)
@@ -250,12 +321,15 @@ function aboutHeading(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     if (a > 0 && !/\n[\s#*]*$|\s{2,}$/.test(before)) continue;
     const first = a + phrase.length;
     if (first >= tokens.length || !isCap(text, tokens[first]!) || stop(ctx, first)) continue;
+    // "About Acme", "About [Acme](https://...)" (a markdown link)
+    if (!/^\s\[?$/.test(folded.slice(tokens[first - 1]!.end, tokens[first]!.start))) continue;
     let end = first + 1;
     while (end < tokens.length && end - first < 6) {
       const t = tokens[end]!;
       const gapOk = nameGap(ft, end) || folded.slice(tokens[end - 1]!.end, t.start) === '. ';
       if (!gapOk) break;
-      if (isCap(text, t) || (lp.connectors.has(t.norm) && tokens[end + 1] && isCap(text, tokens[end + 1]!))) end++;
+      const possessive = t.norm === 's' && text[t.start - 1] !== ' ' && tokens[end + 1] !== undefined && isCap(text, tokens[end + 1]!);
+      if (isCap(text, t) || possessive || (lp.connectors.has(t.norm) && tokens[end + 1] && isCap(text, tokens[end + 1]!))) end++;
       else break;
     }
     // the longest prefix the release uses elsewhere; the whole run when it stands alone on its line
@@ -276,6 +350,7 @@ function aboutHeading(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     }
     // trailing connectors never end a name
     while (chosen > first + 1 && lp.connectors.has(tokens[chosen - 1]!.norm)) chosen--;
+    if (looksLikePersonBio(ft, first, chosen)) continue;
     out.push({ start: tokens[first]!.start, end: tokens[chosen - 1]!.end, isAcronym: false, rule: rule.id });
   }
 }

@@ -74,15 +74,25 @@ function foldCode(code: number): number {
   return out;
 }
 
+const FOLD_CHAR = new Map<string, string>();
+
+function foldChar(c: string): string {
+  let out = FOLD_CHAR.get(c);
+  if (out === undefined) {
+    out = String.fromCharCode(foldCode(c.charCodeAt(0)));
+    FOLD_CHAR.set(c, out);
+  }
+  return out;
+}
+
 /** Lower case, accents stripped, apostrophes straightened: same length as the input. */
 export function foldSameLength(text: string): string {
+  const lower = text.toLowerCase();
   // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  // rare: a character whose lower case is longer ("İ"); fold code by code
   const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    codes[i] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : foldCode(c);
-  }
+  for (let i = 0; i < text.length; i++) codes[i] = foldCode(text.charCodeAt(i));
   let out = '';
   const CHUNK = 8192;
   for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode(...codes.subarray(i, i + CHUNK));
@@ -90,15 +100,35 @@ export function foldSameLength(text: string): string {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+/** Per UTF-16 code: 0 not yet known, 1 letter or digit, 2 anything else. */
+const WORD_CHAR = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function isWordCode(c: number): boolean {
+  let k = WORD_CHAR[c]!;
+  if (k === 0) {
+    k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CHAR[c] = k;
+  }
+  return k === 1;
+}
 
 /** Folds and tokenizes a text; cached per text so two stages share the work. */
 export function foldText(text: string): FoldedText {
   if (lastFolded && lastFolded.text === text) return lastFolded;
   const folded = foldSameLength(text);
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(folded))) tokens.push({ start: m.index, end: m.index + m[0].length, norm: m[0] });
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordCode(folded.charCodeAt(i))) i++;
+    tokens.push({ start, end: i, norm: folded.slice(start, i) });
+  }
   lastFolded = { text, folded, tokens };
   return lastFolded;
 }
@@ -137,7 +167,8 @@ function caseOk<T>(text: string, phrase: Phrase<T>, start: number, end: number):
   if (phrase.caseRule === 'any') return true;
   const first = text[start]!;
   if (phrase.caseRule === 'capitalised') return isUpperCode(first) || /\p{N}/u.test(first);
-  // exact: same letters, same case (accents aside)
+  // exact: same letters, same case (accents aside); most misses are a lower-case word ("us", "who")
+  if (first !== phrase.text[0] && isUpperCode(phrase.text[0]!)) return false;
   const written = text.slice(start, end);
   if (written === phrase.text) return true;
   const strip = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s'’.-]+/g, ' ');

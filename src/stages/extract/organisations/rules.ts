@@ -225,7 +225,8 @@ export function loadOrganisationRules(rulesDir: string): OrganisationRules {
         if (byKind.has(r.kind)) rf.fail(['rules', i, 'kind'], `kind "${r.kind}" is given twice; add the words to the first one`);
         ruleIds.add(r.id);
         const written = r.words ?? [];
-        const rule: PatternRule = { id: r.id, kind: r.kind, written, words: new Set(written.map((w) => fold(w))) };
+        // words are compared with tokens, which never hold the final full stop of "Inc."
+        const rule: PatternRule = { id: r.id, kind: r.kind, written, words: new Set(written.map((w) => fold(w).replace(/\.$/, ''))) };
         rules.push(rule);
         byKind.set(r.kind, rule);
       });
