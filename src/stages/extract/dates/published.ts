@@ -29,9 +29,8 @@ export function findPublished(doc: Document, rules: Rules): void {
     doc.published = meta[0];
     return;
   }
-  let head = doc.text.slice(0, HEAD);
-  const lastBreak = head.lastIndexOf('\n');
-  if (doc.text.length > HEAD && lastBreak > 0) head = head.slice(0, lastBreak);
+  // Not cut at a line break: a wire release's first paragraph (with its dateline) is often one long line.
+  const head = doc.text.slice(0, HEAD);
   for (const c of findCandidates(head, doc.language, rules.dates)) {
     if (c.kind !== 'single' || c.ambiguous) continue;
     const p = c.parts[0]!;
