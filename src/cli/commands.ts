@@ -25,17 +25,27 @@ Exit codes: 0 every input gave a record, 1 some inputs failed (the others were p
   {
     name: 'check',
     summary: 'run the pipeline on the fixtures and compare with the expected records',
-    help: `Usage: communique check [--fixtures <dir>] [--update] [options]
+    help: `Usage: communique check [--fixtures <dir>] [--update [<fixture>...]] [options]
 
-Runs the pipeline on every fixture that has an expected record and prints precision, recall
-and F1 per entity type and language, then what each document missed and found extra.
+Runs the pipeline on every fixture that has an expected record (<dir>/expected/*.json) and
+prints precision, recall and F1 per entity type and language, then what each document
+missed and found extra.
 
 Options:
-  --fixtures <dir>       fixtures folder (default fixtures)
-  --update               after showing the differences, write the new expected records
-  -h, --help             show this help
+  --fixtures <dir>              fixtures folder (default fixtures)
+  --update [<fixture>...]       after showing the differences, write the new expected records
+                                (only those of the named fixtures when some are named) and the
+                                new baseline; review the diff like code
+  --update-baseline             accept the current figures as the baseline, expected records unchanged
+  --threshold <min|key=min>     minimum for every figure, or for some ("people.recall=0.8",
+                                "fr.dates.f1=0.95"); repeatable; overrides <dir>/thresholds.yaml
+  --thresholds <file>           read the thresholds from another file
+  --ignore-baseline             do not hold figures to <dir>/baseline.json
+  --rules <dir>                 rules folder (default: the rules shipped with communique)
+  -h, --help                    show this help
 
-Exit codes: 0 all figures at or above their thresholds, 1 some below, 2 usage error.`,
+Exit codes: 0 every figure at or above its threshold and baseline, 1 some below (or a fixture
+could not be analysed), 2 usage error or broken rule file.`,
     load: () => import('./check-command.js'),
   },
   {
@@ -54,10 +64,16 @@ Options:
   {
     name: 'show',
     summary: 'print one record in the terminal with its mentions coloured',
-    help: `Usage: communique show <record-id-or-source-path> [--out <dir>]
+    help: `Usage: communique show <record-id-or-source-path> [--out <dir>] [--color|--no-color]
+
+Prints one record in the terminal: its text with mentions coloured by type, then its entity
+lists. A record id prefix is enough when it is unique; a source file that is not in the output
+folder is analysed on the spot. Without colour (not a terminal, NO_COLOR set, --no-color),
+mentions are written [text](P) with a letter for their type.
 
 Options:
   --out <dir>            output folder holding the records (default output)
+  --color, --no-color    force colour on or off
   -h, --help             show this help`,
     load: () => import('./show-command.js'),
   },
