@@ -32,7 +32,7 @@ const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 's
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
 const UPPER = /\p{Lu}/u;
 /** A word with its leading spaces; at most one line break before the first word. */
-const NEXT_WORD = /(?:[ \t\u00A0\u202F\u2009]+\n?|\n)[ \t\u00A0\u202F\u2009]*([\p{L}][\p{L}\p{M}'’.-]*)/uy;
+const NEXT_WORD = /(?:[ \t\u00A0\u202F\u2009]+\n?|\n)?[ \t\u00A0\u202F\u2009]*([\p{L}][\p{L}\p{M}'’.-]*)/uy;
 const SPACED_WORD = /[ \u00A0\u202F\u2009]+([\p{L}][\p{L}\p{M}'’.-]*)/uy;
 const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0\u202F\u2009]+$/u;
 
@@ -454,6 +454,7 @@ function isPlural(key: string, lr: LanguageFigureRules): boolean {
   return /s$/.test(key) && !/(?:ss|us|is)$/.test(key);
 }
 
+const PARTICIPLE_FR = /(?:is|us|és|ées|(?<!q)ues|ies)$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+s?$/u;
 
 /** The counted noun after a number: up to three words, ending with (en) or starting with (fr) a plural noun. */
@@ -486,7 +487,8 @@ function readNoun(text: string, pos: number, lr: LanguageFigureRules): { text: s
     if (lr.preNounAdjectives.has(wordKey(words[0]!.w)) && words[1] && plural(words[1].w)) first = 1;
     if (!plural(words[first]!.w)) return null;
     let last = first;
-    while (last + 1 < words.length && plural(words[last + 1]!.w) && !blocked(words[last + 1]!.w)) last++;
+    // plural adjectives follow the noun ("États membres"); participles do not belong to it ("salariés répartis")
+    while (last + 1 < words.length && plural(words[last + 1]!.w) && !blocked(words[last + 1]!.w) && !PARTICIPLE_FR.test(words[last + 1]!.w)) last++;
     return take(0, last);
   }
   for (let i = 0; i < words.length; i++) {
