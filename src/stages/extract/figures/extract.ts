@@ -18,7 +18,7 @@
  *
  * Never figures: numbers inside date mentions (the dates stage runs first), bare years 1900-2100
  * (unless they count a plural noun after a word that is not a preposition), URLs, e-mail addresses,
- * phone numbers, clock times, numeric dates (rules.ts `blocked`), ordinals ("2nd", "2ème": letters
+ * phone numbers, clock times, numeric dates (rules.ts `blocked`; `inLink` here), ordinals ("2nd", "2ème": letters
  * glued to the number that are not a scale, currency or unit), numbers with a leading zero.
  *
  * The same (kind, value, range end, unit) is one figure with every mention, sorted by first mention.
@@ -76,6 +76,7 @@ export function extractFigures(doc: Document, rules: Rules): void {
     if (start < resumeAt) continue;
     while (bi < blocked.length && blocked[bi]!.end <= start) bi++;
     if (bi < blocked.length && blocked[bi]!.start < end) continue;
+    if (inLink(text, start, end)) continue;
     const c = readFigure(text, start, m[0], lr, blocked, bi);
     if (c) {
       candidates.push(c);
@@ -104,6 +105,19 @@ function blockedSpans(doc: Document, blocked: RegExp): Span[] {
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const TOKEN_BREAK = /[\s<>()[\]"'’]/u;
+const LINK = /:\/\/|@|^www\.|\.(?:com|org|net|fr|io|co|eu|gov|edu|int|info|biz|uk|de|ca|us|ai)(?:\/|$)/iu;
+
+/** True when the number sits in a URL, an e-mail address or a domain name ("www.x.com/2024/12"). */
+function inLink(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a > 0 && start - a < 200 && !TOKEN_BREAK.test(text[a - 1]!)) a--;
+  while (b < text.length && b - end < 200 && !TOKEN_BREAK.test(text[b]!)) b++;
+  if (a === start && b === end) return false;
+  return LINK.test(text.slice(a, b).replace(/[.,;:!?]+$/, ''));
 }
 
 /** Parses a number as written in the language: group separators dropped, decimal mark read. */
