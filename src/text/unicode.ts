@@ -14,9 +14,12 @@ export function wordPattern(source: string, flags = 'gu'): RegExp {
   return new RegExp(`${WORD_START}(?:${source})${WORD_END}`, f);
 }
 
-/** Escapes a literal string for use inside a RegExp. */
+/**
+ * Escapes a literal string for use in a RegExp, also with the `u` flag (which refuses needless
+ * escapes such as "\-" outside a character class). Not for use inside a character class.
+ */
 export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** An alternation of literals, longest first so that "Sept." wins over "Sep". */

@@ -315,17 +315,9 @@ function withApostrophes(words: string[]): string[] {
 }
 
 /** A literal whose inner spaces match any space kind. */
-/**
- * alternation() of src/text/unicode.ts escapes "-" as "\\-", which the `u` flag refuses outside a
- * character class; a bare "-" is literal there, so the escape is undone.
- */
-function uAlternation(words: Iterable<string>): string {
-  return alternation(words).replace(/\\-/g, '-');
-}
-
 /** Alternation of literals, longest first, each with flexible inner spaces. */
 function alt(words: Iterable<string>): string {
-  return uAlternation(words)
+  return alternation(words)
     .split('|')
     .map((w) => w.replace(/ /g, `${SPACE}+`))
     .join('|');
@@ -333,7 +325,7 @@ function alt(words: Iterable<string>): string {
 
 /** Case-insensitive alternation ("(?i:...)" needs a newer V8): each letter becomes "[xX]". */
 function ialt(words: Iterable<string>): string {
-  return uAlternation(words)
+  return alternation(words)
     .split('|')
     .map((w) =>
       w
