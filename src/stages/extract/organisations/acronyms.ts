@@ -9,6 +9,7 @@
  * known body or carries an organisation head word (Agency, Institut, Université, Inc ...), so that
  * "Surface Water and Ocean Topography (SWOT)" or "corporate social responsibility (CSR)" do not.
  */
+import type { Language } from '../../../document.js';
 import type { Candidate } from './extract.js';
 import { keyOf, tokenAt, type FoldedText } from './phrase-index.js';
 import { isAcronymForm, type KnownOrganisation, type OrganisationRules } from './rules.js';
@@ -86,7 +87,7 @@ function upperLetters(acr: string): string {
   return acr.replace(/[^\p{Lu}]/gu, '').toLowerCase();
 }
 
-export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules, gaz: Candidate[]): Definitions {
+export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules, gaz: Candidate[], language: Language): Definitions {
   const { text } = ft;
   const lex = lexicon(rules);
   const candidates: Candidate[] = [];
@@ -97,7 +98,7 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     if (g.isAcronym) gazAcronymAt.set(g.start, g);
     else gazEndingAt.set(g.end, g);
   }
-  const ruleFor = (lang: 'en' | 'fr') => rules.patterns[lang].byKind.get('acronym-definition')?.id ?? lex.ruleId;
+  const ruleId = rules.patterns[language].byKind.get('acronym-definition')?.id ?? lex.ruleId;
 
   const parens = parentheses(text);
   let m: RegExpExecArray | null;
@@ -113,10 +114,11 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     let before = m.index;
     while (before > 0 && /\s/.test(text[before - 1]!)) before--;
     const known = gazEndingAt.get(before);
-    if (known?.known) {
+    // "the European Union (EE)": an acronym given to a known body (its first letter at least agrees)
+    if (known?.known && keyOf(text.slice(known.start, known.end))[0] === letters[0]) {
       if (!known.known.acronyms.includes(acr)) {
         extraAcronyms.set(acr, known.known);
-        candidates.push({ start: acrStart, end: acrEnd, known: known.known, isAcronym: true, rule: lex.ruleId });
+        candidates.push({ start: acrStart, end: acrEnd, known: known.known, isAcronym: true, rule: ruleId });
       }
       continue;
     }
@@ -129,7 +131,7 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     if (knownByName) continue; // the gazetteer already has it
     if (!long.hasHead) continue;
     const local = longKey;
-    const rule = ruleFor(/[àâçéèêëîïôûù]/i.test(longText) || /^(?:Institut|Agence|Centre|Laboratoire|Université|Ministère)/u.test(longText) ? 'fr' : 'en');
+    const rule = ruleId;
     candidates.push({ start: long.start, end: long.end, local, isAcronym: false, rule });
     candidates.push({ start: acrStart, end: acrEnd, local, isAcronym: true, rule });
     void gazAcronymAt;
@@ -146,7 +148,7 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     if (rules.notOrganisationKeys.has(keyOf(acr))) continue;
     const inner = m[2]!;
     const innerStart = m.index + m[0].length - 1 - inner.length;
-    const lead = /^\s*(?:(?:the|l'|l’|la|le)\s?)?/iu.exec(inner)![0].length;
+    const lead = /^\s*(?:the\s|l['’]\s?|la\s|le\s)?/iu.exec(inner)![0].length;
     const longText = inner.slice(lead).trim();
     if (!/^\p{Lu}/u.test(longText)) continue;
     const longKey = keyOf(longText);
@@ -156,7 +158,7 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     if (gazHit?.known) {
       // "ESA (Agence spatiale européenne)": the gazetteer matches both; an unknown long form is an alias
       if (!rules.byName.has(longKey) && initialsMatch(longText, letters, lex.connectors)) {
-        candidates.push({ start, end, known: gazHit.known, isAcronym: false, rule: lex.ruleId });
+        candidates.push({ start, end, known: gazHit.known, isAcronym: false, rule: ruleId });
       }
       continue;
     }
@@ -165,8 +167,8 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     if (!orgShaped(keyOf(longText).split(' '), lex)) continue;
     const local = longKey;
     const acrStart = m.index;
-    candidates.push({ start: acrStart, end: acrStart + acr.length, local, isAcronym: true, rule: lex.ruleId });
-    candidates.push({ start, end, local, isAcronym: false, rule: lex.ruleId });
+    candidates.push({ start: acrStart, end: acrStart + acr.length, local, isAcronym: true, rule: ruleId });
+    candidates.push({ start, end, local, isAcronym: false, rule: ruleId });
   }
   return { candidates, extraAcronyms };
 }

@@ -28,6 +28,8 @@ export interface Candidate {
   rule: string;
   /** Other forms that name the same body ("Acme" for "Acme Inc."). */
   alsoKnownAs?: string[];
+  /** A pattern name that contains a known body after "of"/"de" ("Conseil économique et social des Nations unies"). */
+  absorbs?: boolean;
 }
 
 export interface OrganisationResult {
@@ -69,7 +71,7 @@ export function findOrganisations(text: string, language: Language | null, rules
   const blocked = rules.notOrganisations.match(ft);
 
   // 2. acronym definitions, 3. patterns
-  const defs = findAcronymDefinitions(ft, rules, gaz);
+  const defs = findAcronymDefinitions(ft, rules, gaz, languages[0]!);
   const patterns = languages.flatMap((l) => findPatternCandidates(ft, rules, rules.patterns[l], gaz));
 
   // acronyms defined here for another body than the gazetteer's ("Entertainment Software Association (ESA)")
@@ -85,16 +87,41 @@ export function findOrganisations(text: string, language: Language | null, rules
     if (!c.known && isBlocked(c, blocked, text, rules)) continue;
     all.push(c);
   }
+  all.push(...acronymsAfterPatterns(text, patterns, rules, languages[0]!));
   const kept = resolveOverlaps(all, text.length);
 
   // 4. repeats: later bare mentions of names and acronyms found by definitions and patterns
   const repeats = findRepeats(ft, kept, defs.extraAcronyms);
   const final = resolveOverlaps([...kept, ...repeats], text.length);
 
-  return build(text, final);
+  return build(text, final, language);
 }
 
-const PRIORITY = (c: Candidate): number => (c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : 1);
+/** Gazetteer first, then acronym definitions, then patterns; a pattern that takes a known body in ("Agence de l'UE pour ...") beats it. */
+const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/u;
+
+/**
+ * "Conseil économique et social des Nations unies (ECOSOC)": a name found by a pattern, then an
+ * acronym in brackets, is that body's acronym even when its letters follow another language.
+ */
+function acronymsAfterPatterns(text: string, patterns: Candidate[], rules: OrganisationRules, language: Language): Candidate[] {
+  const out: Candidate[] = [];
+  const rule = rules.patterns[language].byKind.get('acronym-definition')?.id ?? `org.${language}.acronym-definition`;
+  for (const c of patterns) {
+    if (c.known || c.isAcronym) continue;
+    const m = ACRONYM_AFTER.exec(text.slice(c.end, c.end + 14));
+    if (!m) continue;
+    const acr = m[1]!;
+    if (!isAcronymForm(acr.replace(/-/g, '')) || rules.byAcronym.has(acr) || rules.notOrganisationKeys.has(keyOf(acr))) continue;
+    const local = c.local ?? keyOf(text.slice(c.start, c.end));
+    c.local = local;
+    const start = c.end + m[0].indexOf(acr);
+    out.push({ start, end: start + acr.length, local, isAcronym: true, rule });
+  }
+  return out;
+}
+
+const PRIORITY = (c: Candidate): number => (c.absorbs ? 4 : c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : 1);
 
 /** Keeps non-overlapping candidates: the higher priority first, then the longer. */
 function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
@@ -114,6 +141,9 @@ function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
 function isBlocked(c: Candidate, blocked: Array<{ start: number; end: number }>, text: string, rules: OrganisationRules): boolean {
   const key = keyOf(text.slice(c.start, c.end));
   if (rules.notOrganisationKeys.has(key) || rules.placeKeys.has(key)) return true;
+  // "Observatoire spatial du climat (SCO)": named by the acronym of a programme
+  const acr = /^\s?\(([^()\s]{2,10})\)/.exec(text.slice(c.end, c.end + 14));
+  if (acr && rules.notOrganisationKeys.has(keyOf(acr[1]!))) return true;
   // a programme, event or facility name that covers most of the candidate ("Space Climate Observatory")
   const length = c.end - c.start;
   return blocked.some((b) => c.start < b.end && b.start < c.end && (Math.min(b.end, c.end) - Math.max(b.start, c.start)) * 2 >= length);
@@ -136,7 +166,7 @@ function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<strin
   return index.match(ft).map((m) => ({ ...m.phrase.value, start: m.start, end: m.end }));
 }
 
-function build(text: string, cands: Candidate[]): OrganisationResult {
+function build(text: string, cands: Candidate[], language: Language | null): OrganisationResult {
   const drafts = new Map<string, EntityDraft>();
   const order: EntityDraft[] = [];
   for (const c of cands) {
@@ -148,7 +178,7 @@ function build(text: string, cands: Candidate[]): OrganisationResult {
       order.push(d);
     }
     const written = text.slice(c.start, c.end).replace(/\s+/g, ' ');
-    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written, weak: isWeakMention(c, written) });
+    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written, weak: isWeakMention(c, written, text, language) });
     d.rules.add(c.rule);
     for (const f of c.alsoKnownAs ?? []) if (!d.extraForms.includes(f)) d.extraForms.push(f);
   }
@@ -198,19 +228,25 @@ function mergeSameNames(order: EntityDraft[]): EntityDraft[] {
   return out;
 }
 
-/** A mention that alone does not prove the body: the acronym or the one-word name of an ambiguous known body. */
-function isWeakMention(c: Candidate, written: string): boolean {
-  return !!c.known?.ambiguous && (c.isAcronym || !/[\s-]/.test(written.trim()));
+/**
+ * A mention that alone does not prove the body: the acronym or the one-word name of a known body
+ * ambiguous in the release's language, unless it stands in a slash list of credits ("© CNES/CLS").
+ */
+function isWeakMention(c: Candidate, written: string, text: string, language: Language | null): boolean {
+  const amb = c.known?.ambiguousIn ?? [];
+  if (amb.length === 0 || (language && !amb.includes(language))) return false;
+  if (text[c.start - 1] === '/' || text[c.end] === '/') return false;
+  return c.isAcronym || !/[\s-]/.test(written.trim());
 }
 
 /** Only weak mentions. */
 function isWeak(d: EntityDraft): boolean {
-  return !!d.known?.ambiguous && d.mentions.every((m) => m.weak);
+  return d.mentions.every((m) => m.weak);
 }
 
 /** "Big Apple", "Grand Total": an ambiguous one-word known name right after a capitalised word is part of another name. */
 function insideOtherName(ft: FoldedText, c: Candidate, stopWords: Array<Set<string>>): boolean {
-  if (!c.known?.ambiguous || c.isAcronym) return false;
+  if (!c.known || c.known.ambiguousIn.length === 0 || c.isAcronym) return false;
   const i = tokenAt(ft.tokens, c.start);
   const tok = ft.tokens[i];
   const prev = ft.tokens[i - 1];

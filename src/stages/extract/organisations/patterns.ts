@@ -22,6 +22,8 @@ interface Ctx {
   lp: LanguagePatterns;
   /** Token indices covered by a gazetteer match. */
   inGaz: Uint8Array;
+  /** At the first token of a gazetteer match: the index after its last token. */
+  gazEnd: Int32Array;
   /** Token indices on a title-case heading line. */
   inHeading: Uint8Array;
   /** Folded company suffixes and final head words of the language. */
@@ -43,14 +45,19 @@ function nameGap(ft: FoldedText, i: number): boolean {
 export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, lp: LanguagePatterns, gaz: Candidate[]): Candidate[] {
   const { tokens } = ft;
   const inGaz = new Uint8Array(tokens.length);
+  const gazEnd = new Int32Array(tokens.length);
   for (const g of gaz) {
-    for (let i = tokenAt(tokens, g.start); i < tokens.length && tokens[i]!.start < g.end; i++) inGaz[i] = 1;
+    const first = tokenAt(tokens, g.start);
+    let i = first;
+    for (; i < tokens.length && tokens[i]!.start < g.end; i++) inGaz[i] = 1;
+    gazEnd[first] = i;
   }
   const ctx: Ctx = {
     ft,
     rules,
     lp,
     inGaz,
+    gazEnd,
     inHeading: headingLines(ft),
     suffixes: lp.byKind.get('company-suffix')?.words ?? new Set(),
     finals: lp.byKind.get('head-final')?.words ?? new Set(),
@@ -102,7 +109,10 @@ function headingLines(ft: FoldedText): Uint8Array {
         if (isCap(text, t)) caps++;
       }
     }
-    if (long >= 4 && caps / long >= 0.75) for (let i = from; i < to; i++) flags[i] = 1;
+    // a headline: mostly capitalised words, no final full stop
+    const last = tokens[to - 1];
+    const endsSentence = last !== undefined && /^\s*[.!?]/.test(text.slice(last.end, last.end + 3));
+    if (long >= 5 && caps / long >= 0.8 && !endsSentence) for (let i = from; i < to; i++) flags[i] = 1;
   };
   let nl = ft.folded.indexOf('\n');
   for (let i = 1; i <= tokens.length; i++) {
@@ -145,7 +155,7 @@ function standsAlone(ft: FoldedText, k: number): boolean {
 function capsBefore(ctx: Ctx, i: number, max: number): number {
   const { ft } = ctx;
   // a suffix or a head word ends the name before it ("Acme SA Bidule SA", "Toy Museum DFW Car Museum")
-  const ends = (k: number) => ctx.suffixes.has(ft.tokens[k]!.norm) || ctx.finals.has(ft.tokens[k]!.norm);
+  const ends = (k: number) => ctx.suffixes.has(ft.tokens[k]!.norm) && ft.text.slice(ft.tokens[k]!.start, ft.tokens[k]!.end) !== ft.text.slice(ft.tokens[k]!.start, ft.tokens[k]!.end).toLowerCase();
   const ok = (k: number) => k >= 0 && isCap(ft.text, ft.tokens[k]!) && !stop(ctx, k) && !ctx.inGaz[k] && !ends(k);
   let j = i;
   while (j > 0 && i - j < max) {
@@ -172,22 +182,42 @@ function capsBefore(ctx: Ctx, i: number, max: number): number {
   return j;
 }
 
+const GENITIVE = new Set(['of', 'de', 'des', 'du', 'd', 'l', 'la']);
+/** French adjective endings: a lower-case word after a noun of the name ("physique des couches atmosphériques"). */
+const FRENCH_ADJECTIVE = /(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|aire|aires|ien|ienne|iens|iennes|ais|aise|aises|ain|aine|if|ive|ifs|ives|iste|istes|este|estes|ier|iere|iers|ieres|eux|euse|euses)$/;
+
 /**
  * The complement after a head word: connectors followed by names ("of Toulouse", "for Space
- * Studies"); in French also lower-case nouns and listed adjectives ("nationale de la recherche").
- * Returns the index after the last token taken.
+ * Studies"); in French also lower-case nouns and adjectives ("nationale de la recherche"). A known
+ * body after "of"/"de" is taken in whole ("Conseil économique et social des Nations unies").
  */
-function complementAfter(ctx: Ctx, h: number, max: number): number {
+function complementAfter(ctx: Ctx, h: number, max: number): { end: number; absorbs: boolean } {
   const { ft, lp } = ctx;
   const { tokens, text } = ft;
   const french = lp.language === 'fr';
   let end = h + 1;
   let i = h + 1;
+  let absorbs = false;
+  let lastConnector = '';
+  let lastWasNoun = false;
   while (i < tokens.length && i - h <= max) {
     if (!nameGap(ft, i) && !(french && ft.folded.slice(tokens[i - 1]!.end, tokens[i]!.start) === "' ")) break;
     const t = tokens[i]!;
-    if (ctx.inGaz[i]) break;
-    if (lp.connectors.has(t.norm) && !isCap(text, t)) {
+    if (ctx.inGaz[i]) {
+      const gazEnd = ctx.gazEnd[i]!;
+      if (i > end && GENITIVE.has(lastConnector) && gazEnd > i) {
+        end = i = gazEnd;
+        absorbs = true;
+        lastWasNoun = false;
+        continue;
+      }
+      break;
+    }
+    // "à" is a connector, "a" (the verb) is not
+    const isConnector = lp.connectors.has(t.norm) && !isCap(text, t) && !(t.norm === 'a' && text[t.start] === 'a');
+    if (isConnector) {
+      lastConnector = t.norm;
+      lastWasNoun = false;
       i++;
       continue;
     }
@@ -196,15 +226,22 @@ function complementAfter(ctx: Ctx, h: number, max: number): number {
     if (!french && i === h + 1) break;
     if (isCap(text, t) && !stop(ctx, i)) {
       end = ++i;
+      lastWasNoun = false;
       continue;
     }
-    if (french && !isCap(text, t) && (lp.modifiers.has(t.norm) || (afterConnector && t.end - t.start >= 3 && /^\p{L}+$/u.test(t.norm)))) {
-      end = ++i;
-      continue;
+    if (french && !isCap(text, t) && /^\p{L}+$/u.test(t.norm)) {
+      const modifier = lp.modifiers.has(t.norm);
+      const noun = afterConnector && t.end - t.start >= 3;
+      const adjective = !afterConnector && lastWasNoun && FRENCH_ADJECTIVE.test(t.norm);
+      if (modifier || noun || adjective) {
+        end = ++i;
+        lastWasNoun = noun;
+        continue;
+      }
     }
     break;
   }
-  return end;
+  return { end, absorbs };
 }
 
 function headWords(ctx: Ctx, out: Candidate[]): void {
@@ -217,10 +254,13 @@ function headWords(ctx: Ctx, out: Candidate[]): void {
     const isInitial = initials?.words.has(t.norm) ?? false;
     if ((!isFinal && !isInitial) || !isCap(ft.text, t) || ctx.inGaz[h] || ctx.inHeading[h]) continue;
     const from = isFinal ? capsBefore(ctx, h, 5) : h;
-    const to = isInitial ? complementAfter(ctx, h, 10) : h + 1;
+    const complement = isInitial ? complementAfter(ctx, h, 12) : { end: h + 1, absorbs: false };
+    const to = complement.end;
     if (from === h && to === h + 1) continue;
     const rule = from < h ? finals! : initials!;
-    out.push({ start: ft.tokens[from]!.start, end: ft.tokens[to - 1]!.end, isAcronym: false, rule: rule.id });
+    const c: Candidate = { start: ft.tokens[from]!.start, end: ft.tokens[to - 1]!.end, isAcronym: false, rule: rule.id };
+    if (complement.absorbs) c.absorbs = true;
+    out.push(c);
     h = to - 1;
   }
 }
@@ -266,6 +306,7 @@ function roleAfter(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     const prev = r - 1;
     if (ctx.inGaz[prev] || !nameGap(ft, r) || !isCap(ft.text, ft.tokens[prev]!) || stop(ctx, prev) || rule.words.has(ft.tokens[prev]!.norm)) continue;
     const from = capsBefore(ctx, prev, 2);
+    if (from === prev && ctx.lp.departments.has(ft.tokens[prev]!.norm)) continue;
     out.push({ start: ft.tokens[from]!.start, end: ft.tokens[prev]!.end, isAcronym: false, rule: rule.id });
   }
 }
@@ -288,6 +329,7 @@ function roleBefore(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     if (!isCap(ft.text, t) || stop(ctx, i) || ctx.inGaz[i]) continue;
     let end = i + 1;
     while (end < ft.tokens.length && end - i < 5 && nameGap(ft, end) && isCap(ft.text, ft.tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
+    if (end === i + 1 && lp.departments.has(t.norm)) continue; // "director of Engineering"
     out.push({ start: t.start, end: ft.tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
     r = end - 1;
   }
@@ -397,7 +439,7 @@ function creditList(ctx: Ctx, rule: PatternRule, gaz: Candidate[], out: Candidat
         if (hasKnown) {
           let offset = 0;
           for (const item of list.split('/')) {
-            const trimmed = item.trim().replace(/^:\s*/, '');
+            const trimmed = item.split(',')[0]!.trim().replace(/^:\s*/, '');
             const itemStart = base + offset + item.indexOf(trimmed);
             offset += item.length + 1;
             if (!isAcronymForm(trimmed) || !/^\p{Lu}+$/u.test(trimmed)) continue;

@@ -26,8 +26,11 @@ export interface KnownOrganisation {
   acronyms: string[];
   /** Every full name: canonical, English, French, other aliases. */
   names: string[];
-  /** The acronym alone is ambiguous outside its sector (ESA the games association, IGN the site). */
-  ambiguous: boolean;
+  /**
+   * Languages in which the acronym or one-word name alone is ambiguous (ESA the games association,
+   * IGN the games site, "Total" the word): empty when it never is.
+   */
+  ambiguousIn: Language[];
   /** Gazetteer file it comes from (its sector), e.g. "space-agencies". */
   sector: string;
 }
@@ -67,6 +70,8 @@ export interface LanguagePatterns {
   modifiers: Set<string>;
   /** Folded capitalised words that never start or make an organisation alone ("The", "Our"). */
   stopWords: Set<string>;
+  /** Folded department and field names that a role names without a body ("director of Engineering"). */
+  departments: Set<string>;
 }
 
 export interface OrganisationRules {
@@ -109,7 +114,7 @@ const gazetteerSchema: Schema = {
           en: { type: 'string', minLength: 2 },
           fr: { type: 'string', minLength: 2 },
           aliases: { type: 'array', items: { type: 'string', minLength: 2 } },
-          ambiguous: { type: 'boolean' },
+          ambiguous: { oneOf: [{ type: 'boolean' }, { enum: ['en', 'fr'] }] },
         },
       },
     },
@@ -137,6 +142,7 @@ const patternSchema: Schema = {
     connectors: { type: 'array', items: { type: 'string' } },
     modifiers: { type: 'array', items: { type: 'string' } },
     stop_words: { type: 'array', items: { type: 'string' } },
+    departments: { type: 'array', items: { type: 'string' } },
     rules: {
       type: 'array',
       items: {
@@ -176,7 +182,7 @@ interface GazetteerFile {
     en?: string;
     fr?: string;
     aliases?: string[];
-    ambiguous?: boolean;
+    ambiguous?: boolean | Language;
   }>;
 }
 interface PatternFile {
@@ -184,6 +190,7 @@ interface PatternFile {
   connectors: string[];
   modifiers?: string[];
   stop_words: string[];
+  departments?: string[];
   rules: Array<{ id: string; kind: PatternKind; words?: string[] }>;
 }
 type NotFile = Record<string, string[] | undefined>;
@@ -237,6 +244,7 @@ export function loadOrganisationRules(rulesDir: string): OrganisationRules {
         connectors: new Set(rf.data.connectors.map((w) => fold(w))),
         modifiers: new Set((rf.data.modifiers ?? []).map((w) => fold(w))),
         stopWords: new Set(rf.data.stop_words.map((w) => fold(w))),
+        departments: new Set((rf.data.departments ?? []).map((w) => fold(w))),
       };
       continue;
     }
@@ -257,7 +265,7 @@ export function loadOrganisationRules(rulesDir: string): OrganisationRules {
       const all = [o.name, o.acronym, o.en, o.fr, ...(o.aliases ?? [])].filter((s): s is string => !!s);
       const acronyms = [...new Set(all.filter(isAcronymForm))];
       const names = [...new Set(all.filter((s) => !isAcronymForm(s)))];
-      const org: KnownOrganisation = { id: o.id, name: o.name, acronyms, names, ambiguous: o.ambiguous ?? false, sector };
+      const org: KnownOrganisation = { id: o.id, name: o.name, acronyms, names, ambiguousIn: o.ambiguous === true ? ['en', 'fr'] : o.ambiguous ? [o.ambiguous] : [], sector };
       known.push(org);
       byId.set(o.id, org);
       for (const a of acronyms) {
