@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readRuleFile, type Schema } from '../../src/rules/load.js';
 import { loadOrganisationRules } from '../../src/stages/extract/organisations/rules.js';
 import { findOrganisations } from '../../src/stages/extract/organisations/extract.js';
-import { compareType, precision, recall, addScores, type TypeScore, type NamedLike } from '../../src/check/compare.js';
+import { compareType, precision, recall, addScores, type TypeScore } from '../../src/check/compare.js';
 import { fold } from '../../src/text/unicode.js';
 import type { Language } from '../../src/document.js';
 
