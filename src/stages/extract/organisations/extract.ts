@@ -68,7 +68,6 @@ export function findOrganisations(text: string, language: Language | null, rules
   const gazKept = gaz.filter((c) => !insideOtherName(ft, c, languages.map((l) => rules.patterns[l].stopWords)));
   gaz.length = 0;
   gaz.push(...gazKept);
-  const blocked = rules.notOrganisations.match(ft);
 
   // 2. acronym definitions, 3. patterns
   const defs = findAcronymDefinitions(ft, rules, gaz, languages[0]!);
@@ -84,7 +83,7 @@ export function findOrganisations(text: string, language: Language | null, rules
     all.push(local ? { ...c, known: undefined, local } : c);
   }
   for (const c of [...defs.candidates, ...patterns]) {
-    if (!c.known && isBlocked(c, blocked, text, rules)) continue;
+    if (!c.known && isBlocked(c, ft, rules)) continue;
     all.push(c);
   }
   all.push(...acronymsAfterPatterns(text, patterns, rules, languages[0]!));
@@ -138,7 +137,8 @@ function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function isBlocked(c: Candidate, blocked: Array<{ start: number; end: number }>, text: string, rules: OrganisationRules): boolean {
+function isBlocked(c: Candidate, ft: FoldedText, rules: OrganisationRules): boolean {
+  const { text } = ft;
   const key = keyOf(text.slice(c.start, c.end));
   if (rules.notOrganisationKeys.has(key) || rules.placeKeys.has(key)) return true;
   // "Observatoire spatial du climat (SCO)": named by the acronym of a programme
@@ -146,6 +146,9 @@ function isBlocked(c: Candidate, blocked: Array<{ start: number; end: number }>,
   if (acr && rules.notOrganisationKeys.has(keyOf(acr[1]!))) return true;
   // a programme, event or facility name that covers most of the candidate ("Space Climate Observatory")
   const length = c.end - c.start;
+  // only the names of programmes and events that start near the candidate matter
+  const first = tokenAt(ft.tokens, c.start);
+  const blocked = rules.notOrganisations.match(ft, Math.max(0, first - 6), tokenAt(ft.tokens, c.end));
   return blocked.some((b) => c.start < b.end && b.start < c.end && (Math.min(b.end, c.end) - Math.max(b.start, c.start)) * 2 >= length);
 }
 

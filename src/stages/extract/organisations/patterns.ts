@@ -24,8 +24,8 @@ interface Ctx {
   inGaz: Uint8Array;
   /** At the first token of a gazetteer match: the index after its last token. */
   gazEnd: Int32Array;
-  /** Token indices on a title-case heading line. */
-  inHeading: Uint8Array;
+  /** Is token i on a title-case heading line? (computed per line on demand) */
+  inHeading: (i: number) => boolean;
   /** Folded company suffixes and final head words of the language. */
   suffixes: Set<string>;
   finals: Set<string>;
@@ -63,23 +63,24 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
     finals: lp.byKind.get('head-final')?.words ?? new Set(),
   };
   const out: Candidate[] = [];
-  if (lp.byKind.has('head-final') || lp.byKind.has('head-initial')) headWords(ctx, out);
+  const at = triggers(ctx);
+  if (lp.byKind.has('head-final') || lp.byKind.has('head-initial')) headWords(ctx, at.head, out);
   for (const rule of lp.rules) {
     switch (rule.kind) {
       case 'head-final':
       case 'head-initial':
         break; // headWords above, both kinds at once
       case 'company-suffix':
-        companySuffix(ctx, rule, out);
+        companySuffix(ctx, rule, at.suffix, out);
         break;
       case 'role-after':
-        roleAfter(ctx, rule, out);
+        roleAfter(ctx, rule, at.roleAfter, out);
         break;
       case 'role-before':
-        roleBefore(ctx, rule, out);
+        roleBefore(ctx, rule, at.roleBefore, out);
         break;
       case 'about-heading':
-        aboutHeading(ctx, rule, out);
+        aboutHeading(ctx, rule, at.about, out);
         break;
       case 'ticker':
         ticker(ctx, rule, out);
@@ -94,34 +95,80 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
   return out.filter((c) => acceptable(ctx, c));
 }
 
-/** Lines written in Title Case (headlines): patterns there would take every capital for a name. */
-function headingLines(ft: FoldedText): Uint8Array {
-  const { tokens, text } = ft;
-  const flags = new Uint8Array(tokens.length);
-  let lineStart = 0;
-  const flush = (from: number, to: number) => {
-    let long = 0;
-    let caps = 0;
-    for (let i = from; i < to; i++) {
-      const t = tokens[i]!;
-      if (t.end - t.start > 3) {
-        long++;
-        if (isCap(text, t)) caps++;
-      }
-    }
-    // a headline: mostly capitalised words, no final full stop
-    const last = tokens[to - 1];
-    const endsSentence = last !== undefined && /^\s*[.!?]/.test(text.slice(last.end, last.end + 3));
-    if (long >= 5 && caps / long >= 0.8 && !endsSentence) for (let i = from; i < to; i++) flags[i] = 1;
-  };
-  let nl = ft.folded.indexOf('\n');
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && (nl < 0 || nl >= tokens[i]!.start)) continue;
-    flush(lineStart, i);
-    lineStart = i;
-    if (i < tokens.length) nl = ft.folded.indexOf('\n', tokens[i]!.start);
+const HEAD = 1;
+const SUFFIX = 2;
+const ROLE_AFTER = 4;
+const ROLE_BEFORE = 8;
+const ABOUT = 16;
+const triggerCache = new WeakMap<LanguagePatterns, Map<string, number>>();
+
+/** Folded word -> which pattern kinds it may trigger (built once per language). */
+function triggerWords(lp: LanguagePatterns): Map<string, number> {
+  let map = triggerCache.get(lp);
+  if (!map) {
+    const m = new Map<string, number>();
+    const add = (words: Iterable<string> | undefined, bit: number) => {
+      for (const w of words ?? []) m.set(w, (m.get(w) ?? 0) | bit);
+    };
+    add(lp.byKind.get('head-final')?.words, HEAD);
+    add(lp.byKind.get('head-initial')?.words, HEAD);
+    add(lp.byKind.get('company-suffix')?.words, SUFFIX);
+    add(lp.byKind.get('role-after')?.words, ROLE_AFTER);
+    add(lp.byKind.get('role-before')?.words, ROLE_BEFORE);
+    add([...(lp.byKind.get('about-heading')?.words ?? [])].map((w) => keyOf(w).split(' ')[0]!), ABOUT);
+    map = m;
+    triggerCache.set(lp, map);
   }
-  return flags;
+  return map;
+}
+
+/** One walk of the tokens: where each kind of pattern may start. */
+function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: number[]; roleBefore: number[]; about: number[] } {
+  const words = triggerWords(ctx.lp);
+  const out = { head: [] as number[], suffix: [] as number[], roleAfter: [] as number[], roleBefore: [] as number[], about: [] as number[] };
+  const tokens = ctx.ft.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const bits = words.get(tokens[i]!.norm);
+    if (bits === undefined) continue;
+    if (bits & HEAD) out.head.push(i);
+    if (bits & SUFFIX) out.suffix.push(i);
+    if (bits & ROLE_AFTER) out.roleAfter.push(i);
+    if (bits & ROLE_BEFORE) out.roleBefore.push(i);
+    if (bits & ABOUT) out.about.push(i);
+  }
+  return out;
+}
+
+/** Lines written in Title Case (headlines): patterns there would take every capital for a name. */
+function headingLines(ft: FoldedText): (i: number) => boolean {
+  const { tokens, text, folded } = ft;
+  const cache = new Map<number, boolean>();
+  return (i: number) => {
+    const t = tokens[i]!;
+    const lineStart = folded.lastIndexOf('\n', t.start) + 1;
+    let hit = cache.get(lineStart);
+    if (hit === undefined) {
+      const nl = folded.indexOf('\n', t.start);
+      const lineEnd = nl < 0 ? folded.length : nl;
+      const from = tokenAt(tokens, lineStart);
+      const to = tokenAt(tokens, lineEnd);
+      let long = 0;
+      let caps = 0;
+      for (let k = from; k < to; k++) {
+        const tk = tokens[k]!;
+        if (tk.end - tk.start > 3) {
+          long++;
+          if (isCap(text, tk)) caps++;
+        }
+      }
+      // a headline: mostly capitalised words, no final full stop
+      const last = tokens[to - 1];
+      const endsSentence = last !== undefined && /^\s*[.!?]/.test(text.slice(last.end, last.end + 3));
+      hit = long >= 5 && caps / long >= 0.8 && !endsSentence;
+      cache.set(lineStart, hit);
+    }
+    return hit;
+  };
 }
 
 function acceptable(ctx: Ctx, c: Candidate): boolean {
@@ -244,15 +291,17 @@ function complementAfter(ctx: Ctx, h: number, max: number): { end: number; absor
   return { end, absorbs };
 }
 
-function headWords(ctx: Ctx, out: Candidate[]): void {
+function headWords(ctx: Ctx, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
   const finals = lp.byKind.get('head-final');
   const initials = lp.byKind.get('head-initial');
-  for (let h = 0; h < ft.tokens.length; h++) {
+  let next = 0;
+  for (const h of at) {
+    if (h < next) continue;
     const t = ft.tokens[h]!;
     const isFinal = finals?.words.has(t.norm) ?? false;
     const isInitial = initials?.words.has(t.norm) ?? false;
-    if ((!isFinal && !isInitial) || !isCap(ft.text, t) || ctx.inGaz[h] || ctx.inHeading[h]) continue;
+    if ((!isFinal && !isInitial) || !isCap(ft.text, t) || ctx.inGaz[h] || ctx.inHeading(h)) continue;
     const from = isFinal ? capsBefore(ctx, h, 5) : h;
     const complement = isInitial ? complementAfter(ctx, h, 12) : { end: h + 1, absorbs: false };
     const to = complement.end;
@@ -261,22 +310,23 @@ function headWords(ctx: Ctx, out: Candidate[]): void {
     const c: Candidate = { start: ft.tokens[from]!.start, end: ft.tokens[to - 1]!.end, isAcronym: false, rule: rule.id };
     if (complement.absorbs) c.absorbs = true;
     out.push(c);
-    h = to - 1;
+    next = to;
   }
 }
 
 const suffixCache = new WeakMap<PatternRule, Set<string>>();
 
-function companySuffix(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+function companySuffix(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft } = ctx;
   let written = suffixCache.get(rule);
   if (!written) {
     written = new Set(rule.written.map((w) => w.replace(/\.$/, '')));
     suffixCache.set(rule, written);
   }
-  for (let s = 1; s < ft.tokens.length; s++) {
+  for (const s of at) {
+    if (s < 1) continue;
     const t = ft.tokens[s]!;
-    if (!rule.words.has(t.norm) || !written.has(ft.text.slice(t.start, t.end)) || ctx.inHeading[s]) continue;
+    if (!rule.words.has(t.norm) || !written.has(ft.text.slice(t.start, t.end)) || ctx.inHeading(s)) continue;
     // "Acme Inc", "Acme, Inc."
     const gap = ft.folded.slice(ft.tokens[s - 1]!.end, t.start);
     if (gap !== ' ' && gap !== ', ') continue;
@@ -295,9 +345,10 @@ function companySuffix(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   }
 }
 
-function roleAfter(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+function roleAfter(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft } = ctx;
-  for (let r = 1; r < ft.tokens.length - 1; r++) {
+  for (const r of at) {
+    if (r < 1 || r >= ft.tokens.length - 1) continue;
     const t = ft.tokens[r]!;
     if (!rule.words.has(t.norm) || !isCap(ft.text, t)) continue;
     // a name follows ("Capgemini CEO Aiman Ezzat"), a body precedes
@@ -311,10 +362,11 @@ function roleAfter(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   }
 }
 
-function roleBefore(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+function roleBefore(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
-  for (let r = 0; r < ft.tokens.length - 2; r++) {
-    if (!rule.words.has(ft.tokens[r]!.norm)) continue;
+  let next = 0;
+  for (const r of at) {
+    if (r < next || r >= ft.tokens.length - 2) continue;
     // "CEO of Acme", "founder and CEO of Acme", "président de l'Association X"
     let i = r + 1;
     let connectors = 0;
@@ -331,7 +383,7 @@ function roleBefore(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     while (end < ft.tokens.length && end - i < 5 && nameGap(ft, end) && isCap(ft.text, ft.tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
     if (end === i + 1 && lp.departments.has(t.norm)) continue; // "director of Engineering"
     out.push({ start: t.start, end: ft.tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
-    r = end - 1;
+    next = end;
   }
 }
 
@@ -345,7 +397,7 @@ function looksLikePersonBio(ft: FoldedText, first: number, end: number): boolean
 
 const aboutCache = new WeakMap<PatternRule, string[][]>();
 
-function aboutHeading(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+function aboutHeading(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
   const { tokens, text, folded } = ft;
   let phrases = aboutCache.get(rule);
@@ -353,9 +405,7 @@ function aboutHeading(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     phrases = [...rule.words].map((w) => keyOf(w).split(' '));
     aboutCache.set(rule, phrases);
   }
-  const firsts = new Set(phrases.map((p) => p[0]!));
-  for (let a = 0; a < tokens.length; a++) {
-    if (!firsts.has(tokens[a]!.norm)) continue;
+  for (const a of at) {
     const phrase = phrases.find((p) => p.every((w, k) => tokens[a + k]?.norm === w));
     if (!phrase || !isCap(text, tokens[a]!)) continue;
     // at the start of a line (or after a wide gap, where a flattened page put its heading)

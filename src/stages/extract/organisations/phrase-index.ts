@@ -191,11 +191,11 @@ export class PhraseIndex<T> {
     this.size++;
   }
 
-  /** Longest matches, left to right, never overlapping. */
-  match(ft: FoldedText): PhraseMatch<T>[] {
+  /** Longest matches, left to right, never overlapping; only those starting at tokens [from, to) when given. */
+  match(ft: FoldedText, from = 0, to = ft.tokens.length): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const { tokens, folded, text } = ft;
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = from; i < to; i++) {
       const list = this.byFirst.get(tokens[i]!.norm);
       if (!list) continue;
       for (const phrase of list) {
