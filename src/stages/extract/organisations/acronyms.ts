@@ -122,7 +122,7 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
       }
       continue;
     }
-    const long = longFormBefore(ft, before, acr, letters, lex);
+    const long = longFormBefore(ft, before, acr, letters, lex, rules.patterns[language].stopWords);
     if (!long) continue;
     const longText = text.slice(long.start, long.end);
     const longKey = keyOf(longText);
@@ -180,6 +180,7 @@ function longFormBefore(
   acr: string,
   letters: string,
   lex: Lexicon,
+  stop: Set<string>,
 ): { start: number; end: number; hasHead: boolean } | null {
   const { tokens, folded, text } = ft;
   const last = tokenAt(tokens, end) - 1;
@@ -219,8 +220,8 @@ function longFormBefore(
     }
   }
   if (chosen === null) return null;
-  // skip an article or stop word at the start ("The", "l'")
-  while (chosen < window.length && (lex.stop.has(window[chosen]!.norm) || lex.connectors.has(window[chosen]!.norm))) chosen++;
+  // skip an article or stop word of the release's language at the start ("The", "l'"; not "La Jolla")
+  while (chosen < window.length && (stop.has(window[chosen]!.norm) || (lex.connectors.has(window[chosen]!.norm) && !isCapTok(window[chosen]!)))) chosen++;
   if (chosen >= window.length) return null;
   const startT = window[chosen]!;
   if (!isCapTok(startT)) return null;

@@ -90,7 +90,7 @@ export function findOrganisations(text: string, language: Language | null, rules
   const kept = resolveOverlaps(all, text.length);
 
   // 4. repeats: later bare mentions of names and acronyms found by definitions and patterns
-  const repeats = findRepeats(ft, kept, defs.extraAcronyms);
+  const repeats = findRepeats(ft, kept, defs.extraAcronyms, rules);
   const final = resolveOverlaps([...kept, ...repeats], text.length);
 
   return build(text, final, language);
@@ -153,10 +153,15 @@ function isBlocked(c: Candidate, ft: FoldedText, rules: OrganisationRules): bool
 }
 
 /** Later mentions of the names and acronyms that definitions and patterns found once. */
-function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<string, KnownOrganisation>): Candidate[] {
+function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<string, KnownOrganisation>, rules: OrganisationRules): Candidate[] {
   const index = new PhraseIndex<Candidate>();
   for (const c of kept) {
     if (c.known && c.rule === GAZETTEER_RULE) continue;
+    // "Izotropic Corporation", later "Izotropic": the name without its suffix is the same body
+    const core = c.known || c.isAcronym ? null : rules.companySuffix.exec(ft.text.slice(c.start, c.end))?.[1];
+    if (core && core.length > 2 && !rules.placeKeys.has(keyOf(core)) && !(c.alsoKnownAs ?? []).includes(core)) {
+      c.alsoKnownAs = [...(c.alsoKnownAs ?? []), core];
+    }
     const proto: Candidate = { ...c, alsoKnownAs: undefined, rule: SAME_NAME_RULE };
     const written = ft.text.slice(c.start, c.end);
     index.add(written, 'exact', { ...proto, isAcronym: isAcronymForm(written) });
@@ -185,7 +190,7 @@ function build(text: string, cands: Candidate[], language: Language | null): Org
     d.rules.add(c.rule);
     for (const f of c.alsoKnownAs ?? []) if (!d.extraForms.includes(f)) d.extraForms.push(f);
   }
-  const merged = mergeSameNames(order);
+  const merged = mergeShortForms(mergeSameNames(order));
 
   // a bare ambiguous acronym ("ESA", "IGN") needs its full name or another body of its sector;
   // a bare ambiguous word ("Apple", "Total") needs a fuller name of its own
@@ -228,6 +233,39 @@ function mergeSameNames(order: EntityDraft[]): EntityDraft[] {
     for (const k of keys) if (!owner.has(k)) owner.set(k, target);
   }
   for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+const GENITIVES = new Set(['for', 'of', 'de', 'du', 'des', 'd']);
+
+/**
+ * "La Jolla Institute" and "La Jolla Institute for Immunology": a name that the text also uses
+ * with a complement ("for", "of", "de") is that body, when only one body has it as its beginning.
+ */
+function mergeShortForms(drafts: EntityDraft[]): EntityDraft[] {
+  const longer = new Map<string, EntityDraft | null>();
+  for (const d of drafts) {
+    if (d.known) continue;
+    for (const m of d.mentions) {
+      const words = keyOf(m.written).split(' ');
+      for (let i = 2; i < words.length; i++) {
+        if (!GENITIVES.has(words[i]!)) continue;
+        const prefix = words.slice(0, i).join(' ');
+        const seen = longer.get(prefix);
+        longer.set(prefix, seen === undefined || seen === d ? d : null);
+      }
+    }
+  }
+  if (longer.size === 0) return drafts;
+  const out: EntityDraft[] = [];
+  for (const d of drafts) {
+    const target = d.known ? null : d.mentions.map((m) => longer.get(keyOf(m.written))).find((t) => t && t !== d);
+    if (target) {
+      target.mentions.push(...d.mentions);
+      target.mentions.sort((a, b) => a.start - b.start);
+      for (const r of d.rules) target.rules.add(r);
+    } else out.push(d);
+  }
   return out;
 }
 

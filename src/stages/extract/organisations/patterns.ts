@@ -339,6 +339,7 @@ function companySuffix(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate
     const core = ft.text.slice(ft.tokens[first]!.start, ft.tokens[s - 1]!.end);
     const c: Candidate = { start: ft.tokens[first]!.start, end, isAcronym: false, rule: rule.id };
     const coreKey = keyOf(core);
+    if (ctx.rules.placeKeys.has(coreKey)) continue; // "USA, Corp."
     if (!ctx.lp.stopWords.has(coreKey) && !ctx.rules.placeKeys.has(coreKey) && core.length > 2) c.alsoKnownAs = [core];
     c.local = `co:${coreKey}`;
     out.push(c);

@@ -91,6 +91,8 @@ export interface OrganisationRules {
   patterns: Record<Language, LanguagePatterns>;
   /** Every pattern rule id, plus the gazetteer's. */
   ruleIds: string[];
+  /** "Acme Widgets, Inc." -> group 1 "Acme Widgets": a name without its company suffix (both languages). */
+  companySuffix: RegExp;
 }
 
 export const GAZETTEER_RULE = 'org.gazetteer';
@@ -281,7 +283,13 @@ export function loadOrganisationRules(rulesDir: string): OrganisationRules {
   }
   const missing = (['en', 'fr'] as const).filter((l) => !patterns[l]);
   if (missing.length) throw new Error(`rules/organisations: missing ${missing.map((l) => `${l}.yaml`).join(', ')}`);
+  const suffixes = Object.values(patterns).flatMap((lp) => lp!.byKind.get('company-suffix')?.written ?? []);
+  const suffixAlternation = [...new Set(suffixes)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('|');
   return {
+    companySuffix: new RegExp(`^(.*?[\\p{L}\\p{N}])\\s?,?\\s(?:${suffixAlternation})\\.?$`, 'u'),
     known,
     byId,
     gazetteer,

@@ -25,7 +25,9 @@ export function findPlaces(text: string, rules: PlaceRules, skip: Mention[] = []
     while (s < skip.length && skip[s]!.end <= m.start) s++;
     if (s < skip.length && skip[s]!.start < m.end) continue; // inside an organisation name
     if (!accepted(m, ft, rules)) continue;
-    const written = text.slice(m.start, m.end).replace(/\s+/g, ' ');
+    let written = text.slice(m.start, m.end).replace(/\s+/g, ' ');
+    // "ATLANTA, Ga., March 9" (a dateline): the place's own name rather than capitals
+    if (written.length > 3 && written === written.toUpperCase() && /\p{Lu}{4}/u.test(written)) written = m.phrase.value.place.name;
     const known = m.phrase.value.place;
     let e = byId.get(known.id);
     if (!e) {
