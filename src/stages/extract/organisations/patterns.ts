@@ -382,7 +382,10 @@ function roleBefore(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[])
     if (!isCap(ft.text, t) || stop(ctx, i) || ctx.inGaz[i]) continue;
     let end = i + 1;
     while (end < ft.tokens.length && end - i < 5 && nameGap(ft, end) && isCap(ft.text, ft.tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
-    if (end === i + 1 && lp.departments.has(t.norm)) continue; // "director of Engineering"
+    // "director of Engineering", "head of Product Management": a department, not a body
+    let department = true;
+    for (let k = i; k < end && department; k++) department = lp.departments.has(ft.tokens[k]!.norm);
+    if (department) continue;
     out.push({ start: t.start, end: ft.tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
     next = end;
   }
