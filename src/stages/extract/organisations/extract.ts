@@ -11,7 +11,7 @@
  */
 import type { Document, Language, Mention, Organisation } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
-import { foldText, keyOf, PhraseIndex, tokenAt, type FoldedText } from './phrase-index.js';
+import { foldText, keyOf, tokenAt, type FoldedText } from './phrase-index.js';
 import { findPatternCandidates } from './patterns.js';
 import { findAcronymDefinitions } from './acronyms.js';
 import { GAZETTEER_RULE, SAME_NAME_RULE, isAcronymForm, type KnownOrganisation, type OrganisationRules } from './rules.js';
@@ -47,7 +47,7 @@ export function extractOrganisations(doc: Document, rules: Rules): void {
 interface EntityDraft {
   key: string;
   known?: KnownOrganisation;
-  mentions: Array<{ start: number; end: number; isAcronym: boolean; written: string; weak: boolean }>;
+  mentions: Array<{ start: number; end: number; isAcronym: boolean; written: string; key: string; weak: boolean }>;
   rules: Set<string>;
   extraForms: string[];
 }
@@ -97,6 +97,7 @@ export function findOrganisations(text: string, language: Language | null, rules
 }
 
 /** Gazetteer first, then acronym definitions, then patterns; a pattern that takes a known body in ("Agence de l'UE pour ...") beats it. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/u;
 
 /**
@@ -154,7 +155,8 @@ function isBlocked(c: Candidate, ft: FoldedText, rules: OrganisationRules): bool
 
 /** Later mentions of the names and acronyms that definitions and patterns found once. */
 function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<string, KnownOrganisation>, rules: OrganisationRules): Candidate[] {
-  const index = new PhraseIndex<Candidate>();
+  // a handful of names per release: a native search for each beats another walk of the tokens
+  const forms = new Map<string, Candidate>();
   for (const c of kept) {
     if (c.known && c.rule === GAZETTEER_RULE) continue;
     // "Izotropic Corporation", later "Izotropic": the name without its suffix is the same body
@@ -163,15 +165,23 @@ function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<strin
       c.alsoKnownAs = [...(c.alsoKnownAs ?? []), core];
     }
     const proto: Candidate = { ...c, alsoKnownAs: undefined, rule: SAME_NAME_RULE };
-    const written = ft.text.slice(c.start, c.end);
-    index.add(written, 'exact', { ...proto, isAcronym: isAcronymForm(written) });
-    for (const f of c.alsoKnownAs ?? []) index.add(f, 'exact', { ...proto, isAcronym: isAcronymForm(f) });
+    for (const f of [ft.text.slice(c.start, c.end), ...(c.alsoKnownAs ?? [])]) {
+      if (!forms.has(f)) forms.set(f, { ...proto, isAcronym: isAcronymForm(f) });
+    }
   }
   for (const [acr, org] of extraAcronyms) {
-    index.add(acr, 'exact', { start: 0, end: 0, known: org, isAcronym: true, rule: SAME_NAME_RULE });
+    if (!forms.has(acr)) forms.set(acr, { start: 0, end: 0, known: org, isAcronym: true, rule: SAME_NAME_RULE });
   }
-  if (index.size === 0) return [];
-  return index.match(ft).map((m) => ({ ...m.phrase.value, start: m.start, end: m.end }));
+  const out: Candidate[] = [];
+  const { text } = ft;
+  for (const [form, proto] of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+      const end = at + form.length;
+      if (WORD_CHAR.test(text[at - 1] ?? ' ') || WORD_CHAR.test(text[end] ?? ' ')) continue;
+      out.push({ ...proto, start: at, end });
+    }
+  }
+  return out;
 }
 
 function build(text: string, cands: Candidate[], language: Language | null): OrganisationResult {
@@ -186,7 +196,7 @@ function build(text: string, cands: Candidate[], language: Language | null): Org
       order.push(d);
     }
     const written = text.slice(c.start, c.end).replace(/\s+/g, ' ');
-    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written, weak: isWeakMention(c, written, text, language) });
+    d.mentions.push({ start: c.start, end: c.end, isAcronym: c.isAcronym || isAcronymForm(written), written, key: keyOf(written), weak: isWeakMention(c, written, text, language) });
     d.rules.add(c.rule);
     for (const f of c.alsoKnownAs ?? []) if (!d.extraForms.includes(f)) d.extraForms.push(f);
   }
@@ -213,7 +223,7 @@ function mergeSameNames(order: EntityDraft[]): EntityDraft[] {
   const out: EntityDraft[] = [];
   for (const d of order) {
     let target: EntityDraft | undefined;
-    const keys = [...d.mentions.map((m) => keyOf(m.written)), ...d.extraForms.map(keyOf)];
+    const keys = [...d.mentions.map((m) => m.key), ...d.extraForms.map(keyOf)];
     for (const k of keys) {
       const o = owner.get(k);
       if (o && o !== d && !(o.known && d.known && o.known.id !== d.known.id)) {
@@ -247,7 +257,7 @@ function mergeShortForms(drafts: EntityDraft[]): EntityDraft[] {
   for (const d of drafts) {
     if (d.known) continue;
     for (const m of d.mentions) {
-      const words = keyOf(m.written).split(' ');
+      const words = m.key.split(' ');
       for (let i = 2; i < words.length; i++) {
         if (!GENITIVES.has(words[i]!)) continue;
         const prefix = words.slice(0, i).join(' ');
@@ -259,7 +269,7 @@ function mergeShortForms(drafts: EntityDraft[]): EntityDraft[] {
   if (longer.size === 0) return drafts;
   const out: EntityDraft[] = [];
   for (const d of drafts) {
-    const target = d.known ? null : d.mentions.map((m) => longer.get(keyOf(m.written))).find((t) => t && t !== d);
+    const target = d.known ? null : d.mentions.map((m) => longer.get(m.key)).find((t) => t && t !== d);
     if (target) {
       target.mentions.push(...d.mentions);
       target.mentions.sort((a, b) => a.start - b.start);

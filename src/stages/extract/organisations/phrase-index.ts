@@ -175,12 +175,21 @@ function caseOk<T>(text: string, phrase: Phrase<T>, start: number, end: number):
   return strip(written) === strip(phrase.text);
 }
 
+// only English: in French the article is part of many names (Le Monde, La Rochelle, Le Havre)
+const LEADING_ARTICLES = new Set(['the']);
+
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
   size = 0;
 
   add(text: string, caseRule: CaseRule, value: T): void {
-    const tokens = phraseTokens(text);
+    let tokens = phraseTokens(text);
+    // "the United States", "The Guardian": matched from the name itself, so that the very frequent
+    // article never starts a lookup (and never enters a mention)
+    if (tokens.length > 1 && LEADING_ARTICLES.has(tokens[0]!)) {
+      tokens = tokens.slice(1);
+      text = text.replace(/^\S+\s+/u, '');
+    }
     if (tokens.length === 0) return;
     const phrase: Phrase<T> = { text, tokens, caseRule, value };
     const list = this.byFirst.get(tokens[0]!);
