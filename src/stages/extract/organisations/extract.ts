@@ -102,7 +102,8 @@ const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/u;
 
 /**
  * "Conseil économique et social des Nations unies (ECOSOC)": a name found by a pattern, then an
- * acronym in brackets, is that body's acronym even when its letters follow another language.
+ * acronym in brackets, is that body's acronym even when its letters follow another language; when
+ * the acronym is a known body's, the name is another name of that body.
  */
 function acronymsAfterPatterns(text: string, patterns: Candidate[], rules: OrganisationRules, language: Language): Candidate[] {
   const out: Candidate[] = [];
@@ -112,7 +113,13 @@ function acronymsAfterPatterns(text: string, patterns: Candidate[], rules: Organ
     const m = ACRONYM_AFTER.exec(text.slice(c.end, c.end + 14));
     if (!m) continue;
     const acr = m[1]!;
-    if (!isAcronymForm(acr.replace(/-/g, '')) || rules.byAcronym.has(acr) || rules.notOrganisationKeys.has(keyOf(acr))) continue;
+    // "l'Agence spatiale japonaise (JAXA)": another name of a known body
+    const known = rules.byAcronym.get(acr);
+    if (known) {
+      c.known = known;
+      continue;
+    }
+    if (!isAcronymForm(acr.replace(/-/g, '')) || rules.notOrganisationKeys.has(keyOf(acr))) continue;
     const local = c.local ?? keyOf(text.slice(c.start, c.end));
     c.local = local;
     const start = c.end + m[0].indexOf(acr);

@@ -88,6 +88,9 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
       case 'credit-list':
         creditList(ctx, rule, gaz, out);
         break;
+      case 'descriptor':
+        descriptor(ctx, at.descriptor, out);
+        break;
       case 'acronym-definition':
         break; // acronyms.ts
     }
@@ -100,6 +103,7 @@ const SUFFIX = 2;
 const ROLE_AFTER = 4;
 const ROLE_BEFORE = 8;
 const ABOUT = 16;
+const DESCRIPTOR = 32;
 const triggerCache = new WeakMap<LanguagePatterns, Map<string, number>>();
 
 /** Folded word -> which pattern kinds it may trigger (built once per language). */
@@ -116,6 +120,8 @@ function triggerWords(lp: LanguagePatterns): Map<string, number> {
     add(lp.byKind.get('role-after')?.words, ROLE_AFTER);
     add(lp.byKind.get('role-before')?.words, ROLE_BEFORE);
     add([...(lp.byKind.get('about-heading')?.words ?? [])].map((w) => keyOf(w).split(' ')[0]!), ABOUT);
+    // "start-up": triggered by its last word, the words before checked in descriptor()
+    add([...(lp.byKind.get('descriptor')?.words ?? [])].map((w) => keyOf(w).split(' ').pop()!), DESCRIPTOR);
     map = m;
     triggerCache.set(lp, map);
   }
@@ -123,9 +129,16 @@ function triggerWords(lp: LanguagePatterns): Map<string, number> {
 }
 
 /** One walk of the tokens: where each kind of pattern may start. */
-function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: number[]; roleBefore: number[]; about: number[] } {
+function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: number[]; roleBefore: number[]; about: number[]; descriptor: number[] } {
   const words = triggerWords(ctx.lp);
-  const out = { head: [] as number[], suffix: [] as number[], roleAfter: [] as number[], roleBefore: [] as number[], about: [] as number[] };
+  const out = {
+    head: [] as number[],
+    suffix: [] as number[],
+    roleAfter: [] as number[],
+    roleBefore: [] as number[],
+    about: [] as number[],
+    descriptor: [] as number[],
+  };
   const tokens = ctx.ft.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const bits = words.get(tokens[i]!.norm);
@@ -135,6 +148,7 @@ function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: numb
     if (bits & ROLE_AFTER) out.roleAfter.push(i);
     if (bits & ROLE_BEFORE) out.roleBefore.push(i);
     if (bits & ABOUT) out.about.push(i);
+    if (bits & DESCRIPTOR) out.descriptor.push(i);
   }
   return out;
 }
@@ -448,6 +462,35 @@ function aboutHeading(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[
     while (chosen > first + 1 && lp.connectors.has(tokens[chosen - 1]!.norm)) chosen--;
     if (looksLikePersonBio(ft, first, chosen)) continue;
     out.push({ start: tokens[first]!.start, end: tokens[chosen - 1]!.end, isAcronym: false, rule: rule.id });
+  }
+}
+
+/**
+ * "la société Hemeria", "la start-up toulousaine Exotrail", "the company Acme": a common noun for
+ * a body, then its name (French adjectives may stand between).
+ */
+function descriptor(ctx: Ctx, at: number[], out: Candidate[]): void {
+  const { ft, lp } = ctx;
+  const { tokens, text } = ft;
+  const rule = lp.byKind.get('descriptor')!;
+  const phrases = [...rule.words].map((w) => keyOf(w).split(' '));
+  for (const d of at) {
+    if (isCap(text, tokens[d]!)) continue; // "Company" in a heading is no descriptor
+    const whole = phrases.some((p) => p.every((w, k) => tokens[d - p.length + 1 + k]?.norm === w));
+    if (!whole) continue;
+    let i = d + 1;
+    let adjectives = 0;
+    while (i < tokens.length && adjectives < 2 && !isCap(text, tokens[i]!) && (lp.modifiers.has(tokens[i]!.norm) || FRENCH_ADJECTIVE.test(tokens[i]!.norm))) {
+      i++;
+      adjectives++;
+    }
+    if (i >= tokens.length || !nameGap(ft, i) || !isCap(text, tokens[i]!) || stop(ctx, i) || ctx.inGaz[i]) continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i < 4 && nameGap(ft, end) && isCap(text, tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
+    let department = true;
+    for (let k = i; k < end && department; k++) department = lp.departments.has(tokens[k]!.norm);
+    if (department) continue;
+    out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
   }
 }
 

@@ -25,6 +25,8 @@ export interface Phrase<T> {
   tokens: string[];
   caseRule: CaseRule;
   value: T;
+  /** The phrase has a comma inside ("Laboratoire atmosphères, observations spatiales"). */
+  comma: boolean;
 }
 
 export interface Token {
@@ -140,7 +142,7 @@ export function phraseTokens(phrase: string): string[] {
 }
 
 /** What may stand between two tokens of one phrase: a space or two, one line break, an apostrophe, a hyphen. */
-function gapOk(folded: string, from: number, to: number, prevTokenLength: number): boolean {
+function gapOk(folded: string, from: number, to: number, prevTokenLength: number, comma: boolean): boolean {
   if (to - from > 3 || to === from) return false;
   let newlines = 0;
   for (let i = from; i < to; i++) {
@@ -151,6 +153,7 @@ function gapOk(folded: string, from: number, to: number, prevTokenLength: number
       continue;
     }
     if (c === 0x27 || c === 0x2d) continue;
+    if (c === 0x2c && comma) continue;
     // "U.S.", "St. Louis": a full stop only after a one-letter token
     if (c === 0x2e && prevTokenLength === 1) continue;
     return false;
@@ -191,7 +194,7 @@ export class PhraseIndex<T> {
       text = text.replace(/^\S+\s+/u, '');
     }
     if (tokens.length === 0) return;
-    const phrase: Phrase<T> = { text, tokens, caseRule, value };
+    const phrase: Phrase<T> = { text, tokens, caseRule, value, comma: text.includes(',') };
     const list = this.byFirst.get(tokens[0]!);
     if (list) {
       list.push(phrase);
@@ -214,7 +217,7 @@ export class PhraseIndex<T> {
         for (let k = 1; k < n && ok; k++) {
           const tk = tokens[i + k]!;
           const prev = tokens[i + k - 1]!;
-          ok = tk.norm === phrase.tokens[k] && gapOk(folded, prev.end, tk.start, prev.end - prev.start);
+          ok = tk.norm === phrase.tokens[k] && gapOk(folded, prev.end, tk.start, prev.end - prev.start, phrase.comma);
         }
         if (!ok) continue;
         const start = tokens[i]!.start;

@@ -49,7 +49,8 @@ export type PatternKind =
   | 'about-heading'
   | 'ticker'
   | 'acronym-definition'
-  | 'credit-list';
+  | 'credit-list'
+  | 'descriptor';
 
 export interface PatternRule {
   id: string;
@@ -133,6 +134,7 @@ const KINDS: PatternKind[] = [
   'ticker',
   'acronym-definition',
   'credit-list',
+  'descriptor',
 ];
 
 const patternSchema: Schema = {
