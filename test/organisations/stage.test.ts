@@ -70,10 +70,14 @@ describe('the organisations stage', () => {
     expect(found[0]!.id).toBeUndefined();
     expect(found[0]!.name).toBe('Entertainment Software Association');
     expect(found[0]!.mentions).toHaveLength(3);
+    const notes = findOrganisations('The Entertainment Software Association (ESA) rates games.', 'en', rules).notes;
+    expect(notes.map((n) => n.message)).toEqual(['"ESA" is defined here for another body than European Space Agency']);
   });
 
   it('needs context for an ambiguous acronym in English, not in French', () => {
-    expect(orgs('The ESA rating is printed on every box.')).toEqual([]);
+    const alone = findOrganisations('The ESA rating is printed on every box.', 'en', rules);
+    expect(alone.organisations).toEqual([]);
+    expect(alone.notes).toEqual([expect.objectContaining({ rule: 'org.gazetteer', start: 4, end: 7 })]);
     expect(orgs("L'ESA a publié son rapport.", 'fr').map((o) => o.id)).toEqual(['org.esa']);
     expect(orgs('CNES and ESA signed the contract.').map((o) => o.id)).toEqual(['org.cnes', 'org.esa']);
   });

@@ -9,7 +9,7 @@
  * Gazetteer matches win over pattern candidates; names of programmes, missions, events and
  * facilities (not-organisations.yaml) and places never become organisations.
  */
-import type { Document, Language, Mention, Organisation } from '../../../document.js';
+import { warn, type Document, type Language, type Mention, type Organisation } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
 import { foldText, keyOf, tokenAt, type FoldedText } from './phrase-index.js';
 import { findPatternCandidates } from './patterns.js';
@@ -38,10 +38,21 @@ export interface OrganisationResult {
   rulesUsed: Set<string>;
   /** The rule ids behind each organisation (same order). */
   rulesOf: string[][];
+  notes: OrganisationNote[];
 }
 
 export function extractOrganisations(doc: Document, rules: Rules): void {
-  doc.entities.organisations = findOrganisations(doc.text, doc.language, rules.organisations).organisations;
+  const result = findOrganisations(doc.text, doc.language, rules.organisations);
+  doc.entities.organisations = result.organisations;
+  for (const n of result.notes) warn(doc, { stage: 'organisations', severity: 'info', ...n });
+}
+
+/** Something a reviewer may want to check: a known acronym given to another body, a bare ambiguous name left out. */
+export interface OrganisationNote {
+  message: string;
+  rule: string;
+  start: number;
+  end: number;
 }
 
 interface EntityDraft {
@@ -75,7 +86,14 @@ export function findOrganisations(text: string, language: Language | null, rules
 
   // acronyms defined here for another body than the gazetteer's ("Entertainment Software Association (ESA)")
   const redefined = new Map<string, string>();
-  for (const d of defs.candidates) if (d.local && d.isAcronym) redefined.set(text.slice(d.start, d.end), d.local);
+  const notes: OrganisationNote[] = [];
+  for (const d of defs.candidates) {
+    if (!d.local || !d.isAcronym) continue;
+    const acr = text.slice(d.start, d.end);
+    redefined.set(acr, d.local);
+    const known = rules.byAcronym.get(acr);
+    if (known) notes.push({ message: `"${acr}" is defined here for another body than ${known.name}`, rule: d.rule, start: d.start, end: d.end });
+  }
 
   const all: Candidate[] = [];
   for (const c of gaz) {
@@ -93,7 +111,8 @@ export function findOrganisations(text: string, language: Language | null, rules
   const repeats = findRepeats(ft, kept, defs.extraAcronyms, rules);
   const final = resolveOverlaps([...kept, ...repeats], text.length);
 
-  return build(text, final, language);
+  const result = build(text, final, language, notes);
+  return result;
 }
 
 /** Gazetteer first, then acronym definitions, then patterns; a pattern that takes a known body in ("Agence de l'UE pour ...") beats it. */
@@ -191,7 +210,7 @@ function findRepeats(ft: FoldedText, kept: Candidate[], extraAcronyms: Map<strin
   return out;
 }
 
-function build(text: string, cands: Candidate[], language: Language | null): OrganisationResult {
+function build(text: string, cands: Candidate[], language: Language | null, notes: OrganisationNote[]): OrganisationResult {
   const drafts = new Map<string, EntityDraft>();
   const order: EntityDraft[] = [];
   for (const c of cands) {
@@ -216,12 +235,16 @@ function build(text: string, cands: Candidate[], language: Language | null): Org
   const organisations: Organisation[] = [];
   const rulesOf: string[][] = [];
   for (const d of merged) {
-    if (isWeak(d) && !(sectors.has(d.known!.sector) && d.mentions.some((m) => m.isAcronym))) continue;
+    if (isWeak(d) && !(sectors.has(d.known!.sector) && d.mentions.some((m) => m.isAcronym))) {
+      const m = d.mentions[0]!;
+      notes.push({ message: `"${m.written}" alone may not mean ${d.known!.name}: left out`, rule: GAZETTEER_RULE, start: m.start, end: m.end });
+      continue;
+    }
     for (const r of d.rules) rulesUsed.add(r);
     organisations.push(toOrganisation(d));
     rulesOf.push([...d.rules].sort());
   }
-  return { organisations, rulesUsed, rulesOf };
+  return { organisations, rulesUsed, rulesOf, notes: notes.sort((a, b) => a.start - b.start) };
 }
 
 /** Two drafts that share a name or an acronym are one body (unless the gazetteer says they are two). */
