@@ -173,6 +173,9 @@ export interface BenchOptions {
   baselineDocs: number;
   stageDocs: number;
   seed: number;
+  /** Where the English wire releases and the French fixtures are (defaults: beside the repository). */
+  wireDir?: string;
+  seedsDir?: string;
   /** Extra arguments given to `communique ingest`. */
   ingestArgs?: string[];
   log?: (line: string) => void;
@@ -180,10 +183,11 @@ export interface BenchOptions {
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const log = options.log ?? (() => undefined);
+  const sources = { seed: options.seed, wireDir: options.wireDir, seedsDir: options.seedsDir };
   const work = mkdtempSync(join(tmpdir(), 'communique-bench-'));
   try {
     log(`building a corpus of ${options.docs.toLocaleString('en')} documents in ${work}`);
-    const corpus = generateCorpus({ docs: options.docs, outDir: join(work, 'corpus'), seed: options.seed });
+    const corpus = generateCorpus({ docs: options.docs, outDir: join(work, 'corpus'), ...sources });
     const helpMs = measureHelp();
     log('running communique ingest');
     const ingest = runIngest(corpus, work, options.ingestArgs);
@@ -207,7 +211,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       result.growth = [];
       for (const n of [1_000, 10_000, 100_000]) {
         log(`growth: ${n.toLocaleString('en')} documents`);
-        const c = generateCorpus({ docs: n, outDir: join(work, `growth-${n}`), seed: options.seed });
+        const c = generateCorpus({ docs: n, outDir: join(work, `growth-${n}`), ...sources });
         result.growth.push(runIngest(c, work, options.ingestArgs));
         rmSync(c.dir, { recursive: true, force: true });
       }
