@@ -1,5 +1,17 @@
 /** The library API of communique. */
-export { ingest, type IngestOptions, type IngestResult, type RunReport, type InputOutcome } from './ingest.js';
+export {
+  ingest,
+  OutputError,
+  LockError,
+  type IngestOptions,
+  type IngestResult,
+  type IngestStats,
+  type RunReport,
+  type RunSummary,
+  type InputOutcome,
+  type Change,
+  type Progress,
+} from './ingest.js';
 export { analyse, STAGES, type Stage } from './pipeline.js';
 export { loadRules, type Rules } from './rules/index.js';
 export { RuleError } from './rules/load.js';

@@ -1,0 +1,183 @@
+/**
+ * Near-duplicate detection: word shingles, MinHash signatures and LSH banding.
+ *
+ * A text is cut into overlapping runs of `shingleWords` words (letters and digits only, lower
+ * case), so wrapping, spacing, punctuation and markup do not matter. Its MinHash signature keeps,
+ * for each of `bands * rows` hash functions, the smallest hash of any shingle: the share of equal
+ * positions in two signatures estimates the Jaccard similarity of the two shingle sets. The LSH
+ * index files each signature under one key per band (the hash of that band's `rows` values), so a
+ * new document is compared only with the documents that share a whole band with it: candidates
+ * in O(bands), never a scan of every document.
+ */
+import type { DedupConfig } from './config.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** murmur3's 32-bit finaliser: a fast bijective mix of a 32-bit value. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over a string's UTF-16 code units, 32 bits. */
+function hashWord(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The distinct shingle hashes of a text. */
+export function shingles(text: string, size: number): Set<number> {
+  const words: number[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) words.push(hashWord(m[0]));
+  const out = new Set<number>();
+  if (words.length === 0) return out;
+  const n = Math.max(1, words.length - size + 1);
+  for (let i = 0; i < n; i++) {
+    let h = size;
+    for (let j = i; j < Math.min(i + size, words.length); j++) h = fmix32((Math.imul(h, 31) + words[j]!) >>> 0);
+    out.add(h);
+  }
+  return out;
+}
+
+/** Seeds of the hash functions: fixed, so signatures written by one run are valid in the next. */
+function seeds(n: number): Uint32Array {
+  const s = new Uint32Array(n);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < n; i++) {
+    x = fmix32((x + 0x6d2b79f5) >>> 0);
+    s[i] = x;
+  }
+  return s;
+}
+
+export interface Signature {
+  /** `bands * rows` minimum hashes. */
+  values: Uint32Array;
+  /** Number of distinct shingles (to estimate containment from Jaccard). */
+  shingles: number;
+}
+
+export class MinHasher {
+  private readonly seeds: Uint32Array;
+
+  constructor(readonly config: DedupConfig) {
+    this.seeds = seeds(config.bands * config.rows);
+  }
+
+  sign(text: string): Signature {
+    const set = shingles(text, this.config.shingleWords);
+    const n = this.seeds.length;
+    const values = new Uint32Array(n).fill(0xffffffff);
+    for (const s of set) {
+      for (let i = 0; i < n; i++) {
+        const h = fmix32((s ^ this.seeds[i]!) >>> 0);
+        if (h < values[i]!) values[i] = h;
+      }
+    }
+    return { values, shingles: set.size };
+  }
+}
+
+/** Estimated Jaccard similarity of two signatures: the share of equal positions. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length === 0 ? 0 : same / a.length;
+}
+
+export interface Similarity {
+  jaccard: number;
+  /** Estimated shared shingles / shingles of the shorter text. */
+  containment: number;
+}
+
+/** Jaccard and containment of two signed documents (containment from |A∩B| = J(|A|+|B|)/(1+J)). */
+export function similarity(a: Signature, b: Signature): Similarity {
+  const j = jaccard(a.values, b.values);
+  const small = Math.min(a.shingles, b.shingles);
+  const shared = (j * (a.shingles + b.shingles)) / (1 + j);
+  return { jaccard: j, containment: small === 0 ? 0 : Math.min(1, shared / small) };
+}
+
+/** True when two documents are the same release by the thresholds of the config. */
+export function isNearDuplicate(a: Signature, b: Signature, sim: Similarity, c: DedupConfig): boolean {
+  const small = Math.min(a.shingles, b.shingles);
+  const large = Math.max(a.shingles, b.shingles);
+  if (small < c.minShingles) return false;
+  if (sim.jaccard >= c.jaccard) return true;
+  return sim.containment >= c.containment && small / large >= c.minLengthRatio;
+}
+
+/** LSH index over signatures: band keys → the numbers of the entries filed under them. */
+export class LshIndex {
+  private readonly buckets = new Map<number, number | number[]>();
+
+  constructor(private readonly config: DedupConfig) {}
+
+  private bandKeys(values: Uint32Array): number[] {
+    const { bands, rows } = this.config;
+    const keys: number[] = [];
+    for (let b = 0; b < bands; b++) {
+      let h = fmix32(b + 1);
+      for (let r = 0; r < rows; r++) h = fmix32((Math.imul(h, 31) + values[b * rows + r]!) >>> 0);
+      // Band number in the low bits keeps keys of different bands apart.
+      keys.push(h * 64 + b);
+    }
+    return keys;
+  }
+
+  add(entry: number, values: Uint32Array): void {
+    for (const k of this.bandKeys(values)) {
+      const cur = this.buckets.get(k);
+      if (cur === undefined) this.buckets.set(k, entry);
+      else if (typeof cur === 'number') {
+        if (cur !== entry) this.buckets.set(k, [cur, entry]);
+      } else if (!cur.includes(entry)) cur.push(entry);
+    }
+  }
+
+  remove(entry: number, values: Uint32Array): void {
+    for (const k of this.bandKeys(values)) {
+      const cur = this.buckets.get(k);
+      if (cur === entry) this.buckets.delete(k);
+      else if (Array.isArray(cur)) {
+        const i = cur.indexOf(entry);
+        if (i >= 0) cur.splice(i, 1);
+        if (cur.length === 1) this.buckets.set(k, cur[0]!);
+      }
+    }
+  }
+
+  /** Entries sharing at least one band with `values`, in ascending order. */
+  candidates(values: Uint32Array): number[] {
+    const out = new Set<number>();
+    for (const k of this.bandKeys(values)) {
+      const cur = this.buckets.get(k);
+      if (cur === undefined) continue;
+      if (typeof cur === 'number') out.add(cur);
+      else for (const e of cur) out.add(e);
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+}
+
+/** Signature values as base64 (manifest) and back. */
+export function encodeSignature(values: Uint32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+export function decodeSignature(s: string, length: number): Uint32Array | null {
+  const buf = Buffer.from(s, 'base64');
+  if (buf.length !== length * 4) return null;
+  const out = new Uint32Array(length);
+  for (let i = 0; i < length; i++) out[i] = buf.readUInt32LE(i * 4);
+  return out;
+}
