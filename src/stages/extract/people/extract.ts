@@ -1,5 +1,465 @@
-/** Extract people: first version finds nothing; see the issue that deepens it. */
-import type { Document } from '../../../document.js';
+/**
+ * Extract people: propose name candidates from runs of capitalised words, keep those with
+ * evidence, attach roles, then merge the forms of one person.
+ *
+ *   tokens ─► runs of name words ─► split at titles, honorifics, organisations, places,
+ *   (once)    ("CNES President        never-name words              │
+ *             Jean-Yves Le Gall")                                     ▼
+ *   evidence: given name, honorific, title before/after, speech verb, contact block, credit
+ *             ─► roles (title + organisation) ─► merge forms ("Le Gall", "J.-Y. Le Gall")
+ *
+ * Organisations and places found by the earlier stages are never people, and a name followed by
+ * "Space Telescope", "Prize", "rover" or preceded by "rue", "prix", "Mount" names a thing.
+ */
+import type { Document, Language, Mention, Organisation, Person, Place, Role } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
+import { fold } from '../../../text/unicode.js';
+import { findContactZones, zoneAt, type ContactZone } from '../contacts/zones.js';
+import type { Evidence, PeopleRules } from './rules.js';
+import { CAPITAL_PARTICLES, titleCase, tokenize, type Token } from './tokens.js';
+import { titleAfter, titleBefore, type Context } from './roles.js';
 
-export function extractPeople(_doc: Document, _rules: Rules): void {}
+export interface PeopleResult {
+  people: Person[];
+  /** Rule ids behind each person (same order). */
+  rulesOf: string[][];
+  zones: ContactZone[];
+}
+
+export function extractPeople(doc: Document, rules: Rules): void {
+  doc.entities.people = findPeople(doc.text, doc.language, doc.entities.organisations, doc.entities.places, rules.people).people;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  name: string;
+  /** The name as written, when it differs from `name` ("DUSSUTOUR Audrey"). */
+  written: string;
+  /** Folded name words. */
+  keys: string[];
+  /** How many leading words are given names or initials. */
+  given: number;
+  evidence: Set<Evidence>;
+  roles: Role[];
+}
+
+interface Draft {
+  name: string;
+  keys: string[];
+  given: number;
+  aliases: string[];
+  roles: Role[];
+  mentions: Mention[];
+  evidence: Set<Evidence>;
+}
+
+let cache: { text: string; tokens: Token[] } | undefined;
+/** Tokens of a text, kept for the next stage that asks for the same text (contacts). */
+export function tokensOf(text: string): Token[] {
+  if (cache?.text !== text) cache = { text, tokens: tokenize(text) };
+  return cache.tokens;
+}
+
+/** Index of the mention each token falls in (-1 for none). */
+export function spanIndex(tokens: Token[], spans: Array<{ start: number; end: number; owner: number }>): Int32Array {
+  const out = new Int32Array(tokens.length).fill(-1);
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (s < sorted.length && sorted[s]!.end <= t.start) s++;
+    for (let k = s; k < sorted.length && sorted[k]!.start < t.end; k++) {
+      if (sorted[k]!.end > t.start) {
+        out[i] = sorted[k]!.owner;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function mentionSpans(entities: Array<{ mentions: Mention[] }>) {
+  return entities.flatMap((e, owner) => e.mentions.map((m) => ({ start: m.start, end: m.end, owner })));
+}
+
+/** The people of a text (the stage without the Document around it, for tests and tools). */
+export function findPeople(text: string, language: Language | null, organisations: Organisation[], places: Place[], rules: PeopleRules): PeopleResult {
+  const tokens = tokensOf(text);
+  const orgAt = spanIndex(tokens, mentionSpans(organisations));
+  const placeAt = spanIndex(tokens, mentionSpans(places));
+  const zones = findContactZones(text, tokens, orgAt, organisations, rules);
+  const ctx: Context = { text, tokens, orgAt, organisations, rules };
+  const headingCache = new Map<number, boolean>();
+  const isHeading = (line: number, at: number) => {
+    let h = headingCache.get(line);
+    if (h === undefined) headingCache.set(line, (h = headingLine(tokens, at)));
+    return h;
+  };
+
+  const candidates: Candidate[] = [];
+  const nameable = (t: Token) => t.kind === 'cap' || t.kind === 'upper' || t.kind === 'initial' || t.kind === 'particle';
+  const joined = (a: Token, b: Token) => {
+    if (a.line !== b.line) return false;
+    const gap = text.slice(a.end, b.start);
+    if (gap === ' ' || gap === '\u00A0' || gap === '\u202F') return true;
+    return a.dot && (gap === '. ' || gap === '.\u00A0') && (a.kind === 'initial' || rules.honorifics.has(a.raw));
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (!nameable(tokens[i]!) || tokens[i]!.kind === 'particle') continue;
+    let j = i;
+    while (j + 1 < tokens.length && nameable(tokens[j + 1]!) && joined(tokens[j]!, tokens[j + 1]!)) j++;
+    readRun(i, j);
+    i = j;
+  }
+
+  function readRun(first: number, last: number): void {
+    let seg: number[] = [];
+    let honorific = false;
+    let thing = false;
+    const flush = () => {
+      if (seg.length) evaluate(seg, honorific, thing);
+      seg = [];
+      honorific = false;
+      thing = false;
+    };
+    for (let k = first; k <= last; k++) {
+      const t = tokens[k]!;
+      if (seg.length === 0 && rules.honorifics.has(t.raw) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && k > first)) {
+        flush();
+        honorific = true;
+        continue;
+      }
+      const title = t.kind === 'particle' ? 0 : titleAt(k, last);
+      if (title > 0) {
+        flush();
+        k += title - 1;
+        continue;
+      }
+      if (orgAt[k]! >= 0) {
+        flush();
+        continue;
+      }
+      const before = rules.thingsBefore.matchAt(tokens, k);
+      if (before > 0 && k + before <= last && t.kind === 'cap') {
+        flush();
+        thing = true;
+        k += before - 1;
+        continue;
+      }
+      if (rules.notNameWords.has(t.key) && t.kind !== 'initial') {
+        flush();
+        continue;
+      }
+      if (placeAt[k]! >= 0 && !(isGiven(t) && k < last && placeAt[k + 1]! < 0 && seg.length === 0)) {
+        flush();
+        continue;
+      }
+      seg.push(k);
+    }
+    flush();
+  }
+
+  /** Length of a capitalised title inside a run ("President", "Chief Executive Officer"). */
+  function titleAt(k: number, last: number): number {
+    let m = 0;
+    for (let guard = 0; guard < 3; guard++) {
+      const n = rules.titleModifiers.matchAt(tokens, k + m);
+      if (n === 0 || k + m + n > last) break;
+      m += n;
+    }
+    const n = rules.titles.matchAt(tokens, k + m);
+    if (n > 0 && k + m + n - 1 <= last) return m + n;
+    return 0;
+  }
+
+  function isGiven(t: Token): boolean {
+    if (rules.givenNames.has(t.key)) return true;
+    const dash = t.key.indexOf('-');
+    return dash > 0 && rules.givenNames.has(t.key.slice(0, dash));
+  }
+  function isWeakGiven(t: Token): boolean {
+    return rules.ambiguousGivenNames.has(t.key);
+  }
+
+  function evaluate(segIn: number[], honorific: boolean, thing: boolean): void {
+    const seg = [...segIn];
+    while (seg.length && tokens[seg[0]!]!.kind === 'particle') seg.shift();
+    while (seg.length && tokens[seg[seg.length - 1]!]!.kind === 'particle') seg.pop();
+    if (!honorific) while (seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[0]!]!.key) && tokens[seg[0]!]!.kind === 'cap') seg.shift();
+    // leading acronyms not known as organisations ("XYZ John Smith")
+    while (seg.length > 2 && tokens[seg[0]!]!.kind === 'upper' && tokens.slice(seg[1]!, seg[seg.length - 1]! + 1).some((t) => t.kind === 'cap')) seg.shift();
+    if (seg.length === 0 || thing) return;
+    const toks = seg.map((k) => tokens[k]!);
+    const first = toks[0]!;
+    const heading = isHeading(first.line, first.start);
+    const credit = inCredit(seg[0]!);
+    const zone = zoneAt(zones, first.start);
+    const contact = (zone !== undefined && lineStartOrLabel(seg[0]!)) || afterContactLabel(seg[0]!);
+
+    // the name's shape: reversed credit "DUSSUTOUR Audrey", all capitals, or natural order
+    let words = toks;
+    let reversed = false;
+    if (toks.length === 2 && first.kind === 'upper' && toks[1]!.kind === 'cap' && (isGiven(toks[1]!) || isWeakGiven(toks[1]!)) && first.raw.length > 2) {
+      words = [toks[1]!, first];
+      reversed = true;
+    }
+    const core = words.filter((t) => t.kind !== 'particle' && !(t.kind === 'cap' && CAPITAL_PARTICLES.has(t.key) && t !== words[words.length - 1]));
+    const allUpper = core.every((t) => t.kind === 'upper' || t.kind === 'initial');
+    const g0 = words[0]!;
+    const strongGiven = isGiven(g0) || (g0.kind === 'initial' && core.length >= 2 && core[core.length - 1]!.kind === 'cap');
+    const weakGiven = isWeakGiven(g0);
+
+    // given names and initials first, then at most two surname words (one in headings)
+    let given = 0;
+    while (given < words.length - 1 && (given === 0 ? strongGiven || weakGiven : isGiven(words[given]!) || words[given]!.kind === 'initial') && words[given]!.kind !== 'particle') given++;
+    let keep = words.length;
+    if (!reversed && given > 0) {
+      let surnames = 0;
+      for (let k = given; k < words.length; k++) {
+        const w = words[k]!;
+        if (w.kind === 'particle' || (w.kind === 'cap' && CAPITAL_PARTICLES.has(w.key) && k + 1 < words.length)) continue;
+        surnames++;
+        if (surnames > (heading ? 1 : 2)) {
+          keep = k;
+          break;
+        }
+      }
+    }
+    words = words.slice(0, keep);
+    if (reversed) words = [words[0]!, words[1]!];
+    const lastTok = reversed ? first : words[words.length - 1]!;
+    const lastIdx = tokens.indexOf(reversed ? toks[1]! : lastTok);
+    const startTok = reversed ? first : words[0]!;
+    const coreCount = words.filter((t) => t.kind !== 'particle').length;
+
+    // things named after people
+    const nextIdx = lastIdx + 1;
+    const next = tokens[nextIdx];
+    if (next && next.line === lastTok.line && /^[ \u00A0]$/.test(text.slice(tokens[lastIdx]!.end, next.start)) && rules.thingsAfter.matchAt(tokens, nextIdx) > 0) return;
+    const prevIdx = tokens.indexOf(startTok) - 1;
+    if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && /^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start))) return;
+
+    const name = words
+      .map((w, k) => {
+        const raw = k === words.length - 1 ? w.raw.replace(/['’]s$/, '') : w.raw;
+        if (w.kind === 'upper' && raw.length > 1) return titleCase(raw);
+        if (w.kind === 'initial') return raw + '.';
+        return raw;
+      })
+      .join(' ');
+    const keys = name.split(' ').map((w) => fold(w).replace(/\.$/, ''));
+    if (rules.notPeople.has(keys.join(' ')) || (keys.length > 2 && rules.notPeople.has(keys.slice(0, 2).join(' ')))) return;
+
+    const evidence = new Set<Evidence>();
+    const startIdx = tokens.indexOf(startTok);
+    const spanStart = Math.min(startTok.start, first.start);
+    const spanEnd = Math.max(tokens[lastIdx]!.end, reversed ? toks[1]!.end : 0);
+    const before = titleBefore(ctx, Math.min(startIdx, seg[0]!));
+    const after = titleAfter(ctx, lastIdx);
+    const speech = speechNear(Math.min(startIdx, seg[0]!), lastIdx);
+    const cueOnlyOk = coreCount >= 2 && coreCount <= 4 && words.every((w) => w.kind !== 'upper' || credit || contact);
+
+    if (coreCount >= 2) {
+      if (allUpper && !(credit || contact || honorific || before || after)) return;
+      if (strongGiven || (weakGiven && !heading && !sentenceStart(spanStart))) evidence.add('given-name');
+      if (honorific) evidence.add('honorific');
+      if (cueOnlyOk || evidence.size) {
+        if (before) evidence.add('title-before');
+        if (after) evidence.add('title-after');
+        if (speech) evidence.add('speech-verb');
+        if (contact) evidence.add('contact-block');
+        if (credit) evidence.add('credit');
+      }
+    } else if (coreCount === 1 && honorific && words[0]!.kind === 'cap' && !isGiven(words[0]!)) {
+      evidence.add('honorific');
+    }
+    if (evidence.size === 0) return;
+
+    const roles: Role[] = [];
+    for (const r of [before, after]) {
+      if (!r) continue;
+      const role: Role = { title: r.title };
+      const org = r.organisation ?? (zone && after === r ? zone.organisation : undefined);
+      if (org) role.organisation = org;
+      roles.push(role);
+    }
+    const written = text.slice(spanStart, spanEnd);
+    candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles });
+  }
+
+  function speechNear(startIdx: number, lastIdx: number): boolean {
+    const p = startIdx - 1;
+    if (p >= 0 && rules.speechVerbs.matchEndingAt(tokens, p) > 0 && /^,?[ \u00A0]$/.test(text.slice(tokens[p]!.end, tokens[startIdx]!.start))) return true;
+    const n = lastIdx + 1;
+    return n < tokens.length && rules.speechVerbs.matchAt(tokens, n) > 0 && /^,?[ \u00A0]$/.test(text.slice(tokens[lastIdx]!.end, tokens[n]!.start));
+  }
+
+  /** In a photo credit: a credit marker earlier on the line, and a separator right before. */
+  function inCredit(k: number): boolean {
+    const t = tokens[k]!;
+    const sep = text.slice(Math.max(0, t.start - 3), t.start);
+    if (!/[/©:,(][ \u00A0]?$/.test(sep) && !/©\s*$/.test(sep)) return false;
+    for (let p = k - 1; p >= 0 && p >= k - 12 && tokens[p]!.line === t.line; p--) {
+      if (rules.creditMarkers.matchAt(tokens, p) > 0) return true;
+    }
+    return false;
+  }
+
+  function lineStartOrLabel(k: number): boolean {
+    const t = tokens[k]!;
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    const lead = text.slice(lineStart, t.start);
+    if (/^[\s*•·>|-]*$/.test(lead)) return true;
+    return afterContactLabel(k);
+  }
+
+  /** "Contact: Jane Doe", "Contact Name: Jane Doe", "Nom : Jean Dupont". */
+  function afterContactLabel(k: number): boolean {
+    const t = tokens[k]!;
+    const sep = text.slice(Math.max(0, t.start - 3), t.start);
+    if (!/[:：][ \u00A0]*$/.test(sep)) return false;
+    for (let len = 1; len <= 3 && k - len >= 0; len++) {
+      if (rules.contactLabels.matchAt(tokens, k - len) === len) return true;
+    }
+    return false;
+  }
+
+  function sentenceStart(offset: number): boolean {
+    const before = text.slice(Math.max(0, offset - 4), offset);
+    return offset === 0 || /(?:^|[.!?:\n]["“”'’»«)]?\s*|\n\s*)$/.test(before);
+  }
+
+  return resolve(candidates, text, tokens, orgAt, placeAt, language, rules, zones);
+}
+
+/** A line written in Title Case ("Greg Steele Announces Candidacy For City Council") is a heading. */
+function headingLine(tokens: Token[], at: number): boolean {
+  let i = tokens.findIndex((t) => t.start === at);
+  const line = tokens[i]!.line;
+  while (i > 0 && tokens[i - 1]!.line === line) i--;
+  let caps = 0;
+  let lower = 0;
+  for (let k = i; k < tokens.length && tokens[k]!.line === line; k++) {
+    const t = tokens[k]!;
+    if (t.raw.length < 4) continue;
+    if (t.kind === 'cap' || t.kind === 'upper') caps++;
+    else if (t.kind === 'other' && /^\p{Ll}/u.test(t.raw)) lower++;
+  }
+  return caps >= 3 && caps >= 3 * lower;
+}
+
+/** Merges the forms of one person and finds later surname-only mentions. */
+function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: Int32Array, placeAt: Int32Array, language: Language | null, rules: PeopleRules, zones: ContactZone[]): PeopleResult {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const singles: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.given === 0) {
+      singles.push(c);
+      continue;
+    }
+    const key = c.keys.join(' ');
+    let d = byKey.get(key) ?? drafts.find((x) => sameSurname(x, c) && compatibleGiven(x, c));
+    if (!d) {
+      d = { name: c.name, keys: c.keys, given: c.given, aliases: [], roles: [], mentions: [], evidence: new Set() };
+      drafts.push(d);
+    } else if (c.keys.length > d.keys.length || (c.keys.length === d.keys.length && c.keys.join('').length > d.keys.join('').length)) {
+      d.aliases.push(d.name);
+      d.name = c.name;
+      d.keys = c.keys;
+      d.given = c.given;
+    } else if (c.name !== d.name) d.aliases.push(c.name);
+    byKey.set(key, d);
+    addCandidate(d, c);
+  }
+  for (const c of singles) {
+    const key = c.keys.join(' ');
+    const owners = drafts.filter((d) => d.given > 0 && surnameKey(d) === key);
+    let d = owners.length === 1 ? owners[0] : byKey.get(key);
+    if (!d) {
+      d = { name: c.name, keys: c.keys, given: 0, aliases: [], roles: [], mentions: [], evidence: new Set() };
+      drafts.push(d);
+      byKey.set(key, d);
+    } else if (c.name !== d.name) d.aliases.push(c.name);
+    addCandidate(d, c);
+  }
+
+  // later mentions by surname alone ("Le Gall", "Ezzat"), when only one person has that surname
+  const surnameCount = new Map<string, number>();
+  for (const d of drafts) surnameCount.set(surnameKey(d), (surnameCount.get(surnameKey(d)) ?? 0) + 1);
+  const taken = drafts.flatMap((d) => d.mentions).sort((a, b) => a.start - b.start);
+  for (const d of drafts) {
+    if (d.keys.length < 2) continue;
+    const sk = d.keys.slice(d.given);
+    const surname = surnameKey(d);
+    if (surnameCount.get(surname) !== 1 || surname.length < 3 || rules.givenNames.has(surname) || rules.notNameWords.has(surname) || rules.ambiguousGivenNames.has(surname)) continue;
+    for (let i = 0; i + sk.length <= tokens.length; i++) {
+      if (tokens[i]!.key !== sk[0] || tokens[i]!.kind !== 'cap') continue;
+      let ok = true;
+      for (let k = 1; k < sk.length && ok; k++) ok = tokens[i + k]!.key === sk[k] && tokens[i + k]!.line === tokens[i]!.line;
+      if (!ok) continue;
+      const a = tokens[i]!;
+      const b = tokens[i + sk.length - 1]!;
+      if (orgAt[i]! >= 0 || placeAt[i]! >= 0) continue;
+      if (taken.some((m) => m.start < b.end && m.end > a.start)) continue;
+      const prev = tokens[i - 1];
+      const next = tokens[i + sk.length];
+      const glued = (x: Token | undefined, y: Token | undefined) => !!x && !!y && x.line === y.line && /^[ \u00A0]$/.test(text.slice(x.end, y.start));
+      if (prev && (prev.kind === 'cap' || prev.kind === 'upper') && glued(prev, a) && !rules.honorifics.has(prev.raw)) continue;
+      if (next && (next.kind === 'cap' || next.kind === 'upper') && glued(b, next)) continue;
+      const written = text.slice(a.start, b.end).replace(/['’]s$/, '');
+      d.mentions.push({ start: a.start, end: a.start + written.length });
+      if (written !== d.name) d.aliases.push(written);
+      d.evidence.add('surname-alias');
+    }
+  }
+
+  const lang = language ?? 'en';
+  const kept = drafts.filter((d) => d.mentions.length > 0);
+  for (const d of kept) d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  void zones;
+  return {
+    people: kept.map((d) => ({
+      name: d.name,
+      aliases: [...new Set(d.aliases)].filter((a) => a !== d.name),
+      roles: d.roles,
+      mentions: d.mentions,
+    })),
+    rulesOf: kept.map((d) => [...d.evidence].map((e) => `person.${lang}.${e}`)),
+    zones,
+  };
+}
+
+function addCandidate(d: Draft, c: Candidate): void {
+  if (!d.mentions.some((m) => m.start === c.start)) d.mentions.push({ start: c.start, end: c.end });
+  if (c.written !== c.name && c.written !== d.name) d.aliases.push(c.written);
+  c.evidence.forEach((e) => d.evidence.add(e));
+  for (const r of c.roles) {
+    const same = d.roles.find((x) => fold(x.title) === fold(r.title) && (x.organisation === r.organisation || !x.organisation || !r.organisation));
+    if (!same) d.roles.push(r);
+    else if (!same.organisation && r.organisation) same.organisation = r.organisation;
+  }
+}
+
+function surnameKey(d: { keys: string[]; given: number }): string {
+  return d.keys.slice(d.keys.length === 1 ? 0 : Math.max(1, d.given)).join(' ');
+}
+
+function sameSurname(a: Draft, c: Candidate): boolean {
+  return surnameKey(a) === surnameKey(c);
+}
+
+/** "J.-Y." fits "Jean-Yves", "John F." fits "John". */
+function compatibleGiven(a: Draft, c: Candidate): boolean {
+  const ga = a.keys.slice(0, Math.max(1, a.given));
+  const gc = c.keys.slice(0, Math.max(1, c.given));
+  const initials = (ks: string[]) => ks.join('-').split(/[-.\s]+/).filter(Boolean).map((k) => k[0]).join('');
+  if (ga[0] === gc[0]) return true;
+  const ia = initials(ga);
+  const ic = initials(gc);
+  const isInit = (ks: string[]) => ks.every((k) => /^[a-z](?:\.-?[a-z])*$/.test(k));
+  return (isInit(ga) || isInit(gc)) && (ia.startsWith(ic) || ic.startsWith(ia));
+}

@@ -1,0 +1,166 @@
+/**
+ * Roles around a name: a title before it ("CNES President Jean-Yves Le Gall", "le président du
+ * CNES, Jean-Yves Le Gall", "chief executive officer Jane Smith") or after it ("Jane Smith, CEO
+ * of Acme", "Pascale Bresson – Press Officer –", "Virginie Schwarz, présidente-directrice
+ * générale de Météo-France"), with the organisation the text links it to.
+ */
+import type { Organisation } from '../../../document.js';
+import type { PeopleRules } from './rules.js';
+import type { Token } from './tokens.js';
+
+export interface Context {
+  text: string;
+  tokens: Token[];
+  orgAt: Int32Array;
+  organisations: Organisation[];
+  rules: PeopleRules;
+}
+
+export interface FoundRole {
+  title: string;
+  organisation?: string;
+}
+
+const SPACE = /^[ \u00A0\u202F]$/;
+/** Between a name and a title after it: a comma, a dash, a parenthesis, a tab or wide spacing. */
+const AFTER_NAME = /^(?:[ \t\u00A0\u202F]*[,–—|(-][ \t\u00A0\u202F]*|[ \u00A0\u202F]|[ \t\u00A0\u202F]{2,}|\t)$/;
+const ARTICLES = new Set(['the', 'le', 'la', 'l', 'our', 'its', 'their', 'notre', 'son', 'sa', 'leur', 'a', 'an', 'un', 'une']);
+
+/** Tokens of the title phrase starting at i: modifiers, a title, "and" another title. */
+function titleLengthAt(ctx: Context, i: number): number {
+  const { rules, tokens } = ctx;
+  let n = 0;
+  for (let guard = 0; guard < 3; guard++) {
+    const m = rules.titleModifiers.matchAt(tokens, i + n);
+    if (m === 0) break;
+    n += m;
+  }
+  const t = rules.titles.matchAt(tokens, i + n);
+  if (t === 0) {
+    // a modifier alone is no title; try without modifiers
+    const bare = rules.titles.matchAt(tokens, i);
+    return bare;
+  }
+  n += t;
+  const j = rules.titleJoiners.matchAt(tokens, i + n);
+  if (j > 0 && ctx.orgAt[i + n + j] === -1) {
+    const more = titleLengthAt(ctx, i + n + j);
+    if (more > 0 && rules.titles.matchAt(tokens, i + n + j) + rules.titleModifiers.matchAt(tokens, i + n + j) > 0) n += j + more;
+  }
+  return n;
+}
+
+function sameLineSpaced(ctx: Context, a: number, b: number): boolean {
+  const x = ctx.tokens[a];
+  const y = ctx.tokens[b];
+  return !!x && !!y && x.line === y.line && SPACE.test(ctx.text.slice(x.end, y.start));
+}
+
+/** The organisation mention starting at token i (after an optional article), and where it ends. */
+function orgStartingAt(ctx: Context, i: number): { name: string; end: number } | null {
+  let k = i;
+  if (ctx.tokens[k] && ARTICLES.has(ctx.tokens[k]!.key) && ctx.orgAt[k] === -1) k++;
+  const o = ctx.orgAt[k];
+  if (o === undefined || o < 0) return null;
+  let e = k;
+  while (ctx.orgAt[e + 1] === o) e++;
+  return { name: ctx.organisations[o]!.name, end: e };
+}
+
+export function titleAfter(ctx: Context, lastIdx: number): FoundRole | null {
+  const { tokens, text, rules } = ctx;
+  let k = lastIdx + 1;
+  const name = tokens[lastIdx]!;
+  if (!tokens[k] || tokens[k]!.line !== name.line) return null;
+  if (!AFTER_NAME.test(text.slice(name.end, tokens[k]!.start))) return null;
+  let org: string | undefined;
+  // "Jane Smith, Acme CEO"
+  const before = orgStartingAt(ctx, k);
+  if (before && sameLineSpaced(ctx, before.end, before.end + 1) && titleLengthAt(ctx, before.end + 1) > 0) {
+    org = before.name;
+    k = before.end + 1;
+  } else if (ARTICLES.has(tokens[k]!.key) && sameLineSpaced(ctx, k, k + 1)) k++;
+  const n = titleLengthAt(ctx, k);
+  if (n === 0) return null;
+  let end = k + n - 1;
+  // "Head of Communications", "Director of Earth Observation"
+  const lastKey = tokens[end]!.key;
+  if (lastKey === 'of' || lastKey === 'de' || lastKey === 'du' || lastKey === 'des') {
+    let e = end;
+    while (e + 1 < tokens.length && e - end < 5 && sameLineSpaced(ctx, e, e + 1) && ctx.orgAt[e + 1] === -1 && rules.titleLinkers.matchAt(tokens, e + 1) === 0) e++;
+    if (e === end) return null;
+    end = e;
+  } else {
+    // "President of CNES", "Directeur des programmes", "Press Officer"
+    const linkLen = sameLineSpaced(ctx, end, end + 1) ? rules.titleLinkers.matchAt(tokens, end + 1) : 0;
+    const linkEnd = end + linkLen;
+    if (!org && linkLen > 0) {
+      const glued = sameLineSpaced(ctx, linkEnd, linkEnd + 1) || /['’]$/.test(tokens[linkEnd]!.raw) || /^[dl]['’]/.test(text.slice(tokens[linkEnd]!.start, tokens[linkEnd]!.end + 1));
+      const o = glued ? orgStartingAt(ctx, linkEnd + 1) : null;
+      if (o) org = o.name;
+    } else if (!org) {
+      // "Director, Acme" / "Director at Acme": an organisation right after a comma
+      const next = tokens[end + 1];
+      if (next && next.line === tokens[end]!.line && /^,[ \u00A0]$/.test(text.slice(tokens[end]!.end, next.start))) {
+        const o = orgStartingAt(ctx, end + 1);
+        if (o) org = o.name;
+      }
+    }
+  }
+  const title = text.slice(tokens[k]!.start, tokens[end]!.end);
+  return org ? { title, organisation: org } : { title };
+}
+
+export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
+  const { tokens, text, rules } = ctx;
+  let j = startIdx - 1;
+  if (j < 0) return null;
+  const first = tokens[startIdx]!;
+  if (tokens[j]!.line !== first.line) return null;
+  const gap = text.slice(tokens[j]!.end, first.start);
+  if (!/^(?:,?[ \u00A0\u202F]|[ \u00A0\u202F]?[:][ \u00A0\u202F])$/.test(gap) && !/^\.[ \u00A0]$/.test(gap)) return null;
+  if (gap.startsWith('.') && !/^(?:Dr|Pr|Prof)$/.test(tokens[j]!.raw)) return null;
+  let org: string | undefined;
+  // "le président du CNES, Jean-Yves Le Gall"
+  const o = ctx.orgAt[j]!;
+  if (o >= 0) {
+    let s = j;
+    while (s > 0 && ctx.orgAt[s - 1] === o) s--;
+    const link = s - 1 >= 0 ? rules.titleLinkers.matchEndingAt(tokens, s - 1) : 0;
+    if (link === 0) return null;
+    org = ctx.organisations[o]!.name;
+    j = s - 1 - link;
+    if (j < 0) return null;
+  }
+  const found = titleEndingAt(ctx, j);
+  if (!found) return null;
+  let titleStart = found;
+  // "CNES President", "Capgemini's CEO"
+  if (!org) {
+    const p = titleStart - 1;
+    const pt = tokens[p];
+    if (pt && ctx.orgAt[p]! >= 0 && pt.line === tokens[titleStart]!.line) {
+      const g = text.slice(pt.end, tokens[titleStart]!.start);
+      if (SPACE.test(g) || /^['’]s[ \u00A0]$/.test(g)) org = ctx.organisations[ctx.orgAt[p]!]!.name;
+    }
+  }
+  // drop a leading article kept by the modifiers ("the")
+  if (ARTICLES.has(tokens[titleStart]!.key)) titleStart++;
+  const title = text.slice(tokens[titleStart]!.start, tokens[j]!.end);
+  return org ? { title, organisation: org } : { title };
+}
+
+/** Start token of a title phrase ending at token j, modifiers included. */
+function titleEndingAt(ctx: Context, j: number): number | null {
+  const { rules, tokens } = ctx;
+  const n = rules.titles.matchEndingAt(tokens, j);
+  if (n === 0) return null;
+  let s = j - n + 1;
+  for (let guard = 0; guard < 3 && s > 0; guard++) {
+    if (!sameLineSpaced(ctx, s - 1, s)) break;
+    const m = rules.titleModifiers.matchEndingAt(tokens, s - 1);
+    if (m === 0) break;
+    s -= m;
+  }
+  return s;
+}
