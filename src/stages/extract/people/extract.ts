@@ -103,7 +103,7 @@ export function findPeople(text: string, language: Language | null, organisation
     if (a.line !== b.line) return false;
     const gap = text.slice(a.end, b.start);
     if (gap === ' ' || gap === '\u00A0' || gap === '\u202F') return true;
-    return a.dot && (gap === '. ' || gap === '.\u00A0') && (a.kind === 'initial' || rules.honorifics.has(a.raw));
+    return a.dot && (gap === '. ' || gap === '.\u00A0') && (a.kind === 'initial' || isHonorific(a));
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -126,7 +126,7 @@ export function findPeople(text: string, language: Language | null, organisation
     };
     for (let k = first; k <= last; k++) {
       const t = tokens[k]!;
-      if (seg.length === 0 && rules.honorifics.has(t.raw) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && k > first)) {
+      if (seg.length === 0 && isHonorific(t) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && k > first)) {
         flush();
         honorific = true;
         continue;
@@ -174,6 +174,11 @@ export function findPeople(text: string, language: Language | null, organisation
     return 0;
   }
 
+  function isHonorific(t: Token): boolean {
+    const langs = rules.honorifics.get(t.raw);
+    return !!langs && (language === null || langs.has(language));
+  }
+
   function isGiven(t: Token): boolean {
     if (rules.givenNames.has(t.key)) return true;
     const dash = t.key.indexOf('-');
@@ -208,7 +213,7 @@ export function findPeople(text: string, language: Language | null, organisation
     const core = words.filter((t) => t.kind !== 'particle' && !(t.kind === 'cap' && CAPITAL_PARTICLES.has(t.key) && t !== words[words.length - 1]));
     const allUpper = core.every((t) => t.kind === 'upper' || t.kind === 'initial');
     const g0 = words[0]!;
-    const strongGiven = isGiven(g0) || (g0.kind === 'initial' && core.length >= 2 && core[core.length - 1]!.kind === 'cap');
+    const strongGiven = isGiven(g0) || (g0.kind === 'initial' && !/^[IVX]$/.test(g0.raw) && core.length >= 2 && core[core.length - 1]!.kind === 'cap');
     const weakGiven = isWeakGiven(g0);
 
     // given names and initials first, then at most two surname words (one in headings)
@@ -241,6 +246,9 @@ export function findPeople(text: string, language: Language | null, organisation
     const prevIdx = tokens.indexOf(startTok) - 1;
     if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && /^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start))) return;
 
+    // a surname that is a company or place word ("Nicola Mining", "Kelly Intelligence")
+    for (let w = given; w < words.length; w++) if (rules.thingsAfter.matchAt(tokens, tokens.indexOf(words[w]!)) === 1) return;
+
     const name = words
       .map((w, k) => {
         const raw = k === words.length - 1 ? w.raw.replace(/['’]s$/, '') : w.raw;
@@ -261,18 +269,24 @@ export function findPeople(text: string, language: Language | null, organisation
     const speech = speechNear(Math.min(startIdx, seg[0]!), lastIdx);
     const cueOnlyOk = coreCount >= 2 && coreCount <= 4 && words.every((w) => w.kind !== 'upper' || credit || contact);
 
+    // "(CEO, Kelly Intelligence)": the slot after a role and a comma holds an organisation
+    if (before && orgSlot(Math.min(startIdx, seg[0]!))) return;
+    // a title after a bare space ends an "Acme CEO" organisation, not a name
+    const afterCue = after !== null && !/^[ \u00A0]$/.test(text.slice(tokens[lastIdx]!.end, tokens[lastIdx + 1]!.start));
     if (coreCount >= 2) {
       if (allUpper && !(credit || contact || honorific || before || after)) return;
-      if (strongGiven || (weakGiven && !heading && !sentenceStart(spanStart))) evidence.add('given-name');
+      if (strongGiven) evidence.add('given-name');
       if (honorific) evidence.add('honorific');
-      if (cueOnlyOk || evidence.size) {
+      if ((cueOnlyOk && !heading) || evidence.size || weakGiven) {
         if (before) evidence.add('title-before');
-        if (after) evidence.add('title-after');
+        if (afterCue || (after && evidence.size)) evidence.add('title-after');
         if (speech) evidence.add('speech-verb');
         if (contact) evidence.add('contact-block');
         if (credit) evidence.add('credit');
       }
-    } else if (coreCount === 1 && honorific && words[0]!.kind === 'cap' && !isGiven(words[0]!)) {
+      // a given name that is also a word or a place needs another cue, or prose around it
+      if (weakGiven && !strongGiven && evidence.size === 0 && !heading && !sentenceStart(spanStart) && surnameRepeated(words)) evidence.add('given-name');
+    } else if (coreCount === 1 && honorific && words[0]!.kind === 'cap' && !isGiven(words[0]!) && !CAPITAL_PARTICLES.has(words[0]!.key)) {
       evidence.add('honorific');
     }
     if (evidence.size === 0) return;
@@ -287,6 +301,24 @@ export function findPeople(text: string, language: Language | null, organisation
     }
     const written = text.slice(spanStart, spanEnd);
     candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles });
+  }
+
+  /** The title before a name follows "(" or ", ": "(CEO, Kelly Intelligence)", "Jane Doe, CEO, Acme Labs". */
+  function orgSlot(startIdx: number): boolean {
+    const gap = text.slice(tokens[startIdx - 1]!.end, tokens[startIdx]!.start);
+    if (!gap.startsWith(',')) return false;
+    let s = startIdx - 1;
+    while (s > 0 && tokens[s - 1]!.line === tokens[s]!.line && (rules.titles.matchEndingAt(tokens, s - 1) > 0 || rules.titleModifiers.matchEndingAt(tokens, s - 1) > 0) && /^[ \u00A0]$/.test(text.slice(tokens[s - 1]!.end, tokens[s]!.start))) s--;
+    const lead = text.slice(Math.max(0, tokens[s]!.start - 2), tokens[s]!.start);
+    return /(?:\(|,[ \u00A0])$/.test(lead);
+  }
+
+  /** The surname comes back alone elsewhere in the text ("Grant Shapps ... Shapps said"). */
+  function surnameRepeated(words: Token[]): boolean {
+    const last = words[words.length - 1]!;
+    let n = 0;
+    for (const t of tokens) if (t.raw === last.raw) n++;
+    return n >= 2;
   }
 
   function speechNear(startIdx: number, lastIdx: number): boolean {
@@ -354,12 +386,11 @@ function headingLine(tokens: Token[], at: number): boolean {
 function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: Int32Array, placeAt: Int32Array, language: Language | null, rules: PeopleRules, zones: ContactZone[]): PeopleResult {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
-  const singles: Candidate[] = [];
+  // full names first ("Rian A. Maercks", "Rian Maercks" are one person), then honorific-only
+  // forms ("M. Le Gall", "Mr. Maercks") joined to the one person whose name ends with them
+  const partial = (c: Candidate) => c.given === 0 && c.evidence.size === 1 && c.evidence.has('honorific');
   for (const c of candidates) {
-    if (c.given === 0) {
-      singles.push(c);
-      continue;
-    }
+    if (partial(c)) continue;
     const key = c.keys.join(' ');
     let d = byKey.get(key) ?? drafts.find((x) => sameSurname(x, c) && compatibleGiven(x, c));
     if (!d) {
@@ -374,10 +405,10 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
     byKey.set(key, d);
     addCandidate(d, c);
   }
-  for (const c of singles) {
+  for (const c of candidates.filter(partial).sort((a, b) => b.keys.length - a.keys.length || a.start - b.start)) {
     const key = c.keys.join(' ');
-    const owners = drafts.filter((d) => d.given > 0 && surnameKey(d) === key);
-    let d = owners.length === 1 ? owners[0] : byKey.get(key);
+    const owners = drafts.filter((d) => d.keys.length > c.keys.length && d.keys.slice(d.keys.length - c.keys.length).join(' ') === key);
+    let d = owners.length === 1 ? owners[0] : (byKey.get(key) ?? drafts.find((x) => sameSurname(x, c) && compatibleGiven(x, c)));
     if (!d) {
       d = { name: c.name, keys: c.keys, given: 0, aliases: [], roles: [], mentions: [], evidence: new Set() };
       drafts.push(d);
@@ -449,13 +480,13 @@ function surnameKey(d: { keys: string[]; given: number }): string {
 }
 
 function sameSurname(a: Draft, c: Candidate): boolean {
-  return surnameKey(a) === surnameKey(c);
+  return a.keys.length >= 2 && c.keys.length >= 2 && a.keys[a.keys.length - 1] === c.keys[c.keys.length - 1];
 }
 
 /** "J.-Y." fits "Jean-Yves", "John F." fits "John". */
 function compatibleGiven(a: Draft, c: Candidate): boolean {
-  const ga = a.keys.slice(0, Math.max(1, a.given));
-  const gc = c.keys.slice(0, Math.max(1, c.given));
+  const ga = a.keys.slice(0, 1);
+  const gc = c.keys.slice(0, 1);
   const initials = (ks: string[]) => ks.join('-').split(/[-.\s]+/).filter(Boolean).map((k) => k[0]).join('');
   if (ga[0] === gc[0]) return true;
   const ia = initials(ga);

@@ -24,8 +24,8 @@ export interface PeopleRules {
   titleModifiers: PhraseSet;
   titleJoiners: PhraseSet;
   titleLinkers: PhraseSet;
-  /** Honorifics as written without their full stop ("Mr", "Mme", "M", "Dr"): case matters. */
-  honorifics: Set<string>;
+  /** Honorifics as written without their full stop ("Mr", "Mme", "M", "Dr"), with the languages of their files: case matters. */
+  honorifics: Map<string, Set<string>>;
   speechVerbs: PhraseSet;
   thingsAfter: PhraseSet;
   thingsBefore: PhraseSet;
@@ -99,7 +99,7 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
     titleModifiers: new PhraseSet(),
     titleJoiners: new PhraseSet(),
     titleLinkers: new PhraseSet(),
-    honorifics: new Set(),
+    honorifics: new Map(),
     speechVerbs: new PhraseSet(),
     thingsAfter: new PhraseSet(),
     thingsBefore: new PhraseSet(),
@@ -134,7 +134,10 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
       const d = file.data;
       d.honorifics.forEach((h, i) => {
         if (/\s/.test(h.trim())) file.fail(['honorifics', i], `honorific "${h}" must be one word`);
-        rules.honorifics.add(h.trim().replace(/\.$/, ''));
+        const key = h.trim().replace(/\.$/, '');
+        const langs = rules.honorifics.get(key) ?? new Set<string>();
+        langs.add(f.slice(5, 7));
+        rules.honorifics.set(key, langs);
       });
       d.speech_verbs.forEach((t) => rules.speechVerbs.add(t));
       d.things_after.forEach((t) => rules.thingsAfter.add(t));

@@ -52,19 +52,19 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const end = start + raw.length;
     last = end;
-    out.push({ start, end, raw, key: fold(raw), kind: kindOf(raw), dot: text.charCodeAt(end) === 46, line });
+    out.push({ start, end, raw, key: fold(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line });
   }
   return out;
 }
 
-function kindOf(raw: string): TokenKind {
+function kindOf(raw: string, dot: boolean): TokenKind {
   const c = raw.charCodeAt(0);
   const lower = c >= 97 && c <= 122;
   if (lower) {
     if (PARTICLE_WORDS.has(raw) || ELIDED_PARTICLE.test(raw)) return 'particle';
     return 'other';
   }
-  if (raw.length === 1 || INITIAL.test(raw)) return /\p{Lu}/u.test(raw) ? 'initial' : 'other';
+  if (raw.length === 1 || INITIAL.test(raw)) return /\p{Lu}/u.test(raw) && (dot || raw.length > 1) ? 'initial' : 'other';
   if (CAP.test(raw)) return 'cap';
   if (UPPER.test(raw)) return 'upper';
   if (ELIDED_PARTICLE.test(raw)) return 'particle';
