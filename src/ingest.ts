@@ -48,7 +48,7 @@ import { loadBatchConfig } from './batch/config.js';
 import { acquireLock } from './batch/lock.js';
 import { Journal, emptyState, loadState, type FileEntry, type ManifestState, type RecordEntry } from './batch/manifest.js';
 import { LshIndex, MinHasher, decodeSignature, encodeSignature, isNearDuplicate, similarity, type Signature } from './batch/minhash.js';
-import { factsDisagree } from './batch/facts.js';
+import { factsDisagree, titleInText } from './batch/facts.js';
 import { linkTranslations, translationKeys } from './batch/translations.js';
 import type { Progress } from './batch/progress.js';
 import { createLogger, type Logger } from './log.js';
@@ -540,9 +540,11 @@ class Run {
         if (!other || !this.state.records.has(id)) continue;
         const sim = similarity(sig, other);
         if (!isNearDuplicate(sig, other, sim, this.config.dedup)) continue;
-        const why = factsDisagree({ published: rec.published, keys: d.keys ?? [] }, this.state.records.get(id)!, this.config.dedup);
+        const rep = this.state.records.get(id)!;
+        let why = factsDisagree({ title: rec.title, published: rec.published, keys: d.keys ?? [] }, rep, this.config.dedup);
+        if (why?.kind === 'title' && (await this.titleFound(rec, id))) why = factsDisagree({ title: null, published: rec.published, keys: d.keys ?? [] }, rep, this.config.dedup);
         if (why !== null) {
-          this.log.debug({ path, record: id, similarity: sim.jaccard, why }, 'similar wording, different facts: not merged');
+          this.log.debug({ path, record: id, similarity: sim.jaccard, why: why.message }, 'similar wording, different facts: not merged');
           continue;
         }
         if (!target || sim.jaccard > target.similarity || (sim.jaccard === target.similarity && id < target.id)) target = { id, similarity: sim.jaccard };
@@ -566,6 +568,7 @@ class Run {
       sig: encodeSignature(sig.values),
       shingles: sig.shingles,
       language: rec.language,
+      title: rec.title,
       published: rec.published,
       keys: d.keys ?? [],
       translations: [],
@@ -580,6 +583,19 @@ class Run {
     this.journal.setFile(path, fe);
     this.log.debug({ path, record: rec.id }, 'record');
     return { path, outcome: 'record', record: rec.id, change: d.change };
+  }
+
+  /** Whether one title appears in the other's text: a wire copy titled "FOR IMMEDIATE RELEASE" still holds the headline. */
+  private async titleFound(rec: DocumentRecord, id: string): Promise<boolean> {
+    const rep = this.state.records.get(id)!;
+    if (rep.title && titleInText(rep.title, rec.text)) return true;
+    if (!rec.title) return false;
+    try {
+      const text = (JSON.parse(await readFile(this.recordPath(id), 'utf8')) as DocumentRecord).text;
+      return titleInText(rec.title, text);
+    } catch {
+      return false;
+    }
   }
 
   // ------------------------------------------------------------------ after the main pass

@@ -14,6 +14,8 @@ export interface DedupConfig {
   minLengthRatio: number;
   minShingles: number;
   maxPublishedDays: number;
+  minTitleOverlap: number;
+  minTitleJaccard: number;
   minFacts: number;
   minFactOverlap: number;
 }
@@ -41,7 +43,7 @@ const SCHEMA: Schema = {
     dedup: {
       type: 'object',
       additionalProperties: false,
-      required: ['shingleWords', 'bands', 'rows', 'jaccard', 'containment', 'minLengthRatio', 'minShingles', 'maxPublishedDays', 'minFacts', 'minFactOverlap'],
+      required: ['shingleWords', 'bands', 'rows', 'jaccard', 'containment', 'minLengthRatio', 'minShingles', 'maxPublishedDays', 'minTitleOverlap', 'minTitleJaccard', 'minFacts', 'minFactOverlap'],
       properties: {
         shingleWords: { type: 'integer', minimum: 1, maximum: 10 },
         bands: { type: 'integer', minimum: 1, maximum: 64 },
@@ -51,6 +53,8 @@ const SCHEMA: Schema = {
         minLengthRatio: fraction,
         minShingles: count,
         maxPublishedDays: { type: 'integer', minimum: 0 },
+        minTitleOverlap: fraction,
+        minTitleJaccard: fraction,
         minFacts: count,
         minFactOverlap: fraction,
       },

@@ -35,6 +35,8 @@ export interface RecordEntry {
   sig: string;
   shingles: number;
   language: string | null;
+  /** The representative's title. */
+  title: string | null;
   /** The release's own date (from the representative). */
   published: string | null;
   /** Entity keys for translation linking. */
