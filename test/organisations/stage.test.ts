@@ -110,7 +110,8 @@ describe('organisation rule files', () => {
       const err = e as RuleError;
       expect(err.file).toMatch(/media\.yaml$/);
       const line = readFileSync(err.file, 'utf8').split('\n')[err.line! - 1]!;
-      expect(line).toContain('org.reuters');
+      // The line of the unknown key itself, not of the entry it sits in.
+      expect(line).toContain('website: reuters.com');
       expect(err.problem).toContain('website');
     }
   });
