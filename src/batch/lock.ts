@@ -5,7 +5,7 @@
  */
 import { open, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export class LockError extends Error {
   constructor(message: string) {
@@ -18,6 +18,9 @@ export interface Lock {
   path: string;
   release(): Promise<void>;
 }
+
+/** Locks held by this process (two ingest() calls of one program on the same folder). */
+const held = new Set<string>();
 
 function alive(pid: number): boolean {
   try {
@@ -41,11 +44,13 @@ export async function acquireLock(outDir: string): Promise<Lock> {
         await fh.close();
       }
       let released = false;
+      held.add(resolve(path));
       return {
         path,
         release: async () => {
           if (released) return;
           released = true;
+          held.delete(resolve(path));
           await unlink(path).catch(() => undefined);
         },
       };
@@ -60,7 +65,8 @@ export async function acquireLock(outDir: string): Promise<Lock> {
     }
     const pid = typeof holder.pid === 'number' ? holder.pid : null;
     const sameHost = holder.host === undefined || holder.host === hostname();
-    if (pid !== null && pid !== process.pid && (!sameHost || alive(pid))) {
+    const mine = pid === process.pid && sameHost;
+    if (pid !== null && ((mine && held.has(resolve(path))) || (!mine && (!sameHost || alive(pid))))) {
       throw new LockError(
         `another communique run (pid ${pid}${sameHost ? '' : ` on ${String(holder.host)}`}) is writing to ${outDir}; ` +
           `wait for it to finish (or, if no run is active, delete ${path})`,
