@@ -18,20 +18,16 @@ import { expectedFiles, formatCheck, runCheck } from '../../src/check/run.js';
 const HELDOUT = import.meta.dirname;
 
 /**
- * A modest floor for precision and recall per type and language: far below today's figures, well
- * above a broken stage. People stay at 0 while the people extractor is the first stub that finds
- * nobody (issue 5); raise it to FLOOR when that stage lands.
+ * A modest floor for precision and recall per type and language, set from the first figures
+ * (README): about 0.15 to 0.2 under the weakest of precision and recall of each type, so a
+ * collapse fails and ordinary work on the rules does not. Raise a floor when its type improves.
  */
+const FLOORS: Record<CheckedType, number> = { people: 0.55, organisations: 0.45, dates: 0.75, figures: 0.75 };
 const FLOOR = 0.5;
-const FLOORS: Record<CheckedType, number> = { people: 0, organisations: FLOOR, dates: FLOOR, figures: FLOOR };
 
 const result = runCheck({
   fixturesDir: HELDOUT,
-  thresholds: {
-    default: FLOOR,
-    // F1 and the per-type figures are reported, the test below holds precision and recall.
-    overrides: CHECKED_TYPES.map((type) => ({ pattern: type, min: FLOORS[type] })),
-  },
+  thresholds: { default: FLOOR, overrides: CHECKED_TYPES.map((type) => ({ pattern: type, min: FLOORS[type] })) },
   baseline: null,
 });
 console.log(formatCheck(result));
