@@ -93,7 +93,7 @@ export function findPeople(text: string, language: Language | null, organisation
   const headingCache = new Map<number, boolean>();
   const isHeading = (line: number, at: number) => {
     let h = headingCache.get(line);
-    if (h === undefined) headingCache.set(line, (h = headingLine(tokens, at)));
+    if (h === undefined) headingCache.set(line, (h = headingLine(text, tokens, at)));
     return h;
   };
 
@@ -152,7 +152,10 @@ export function findPeople(text: string, language: Language | null, organisation
         flush();
         continue;
       }
-      if (placeAt[k]! >= 0 && !(isGiven(t) && k < last && placeAt[k + 1]! < 0 && seg.length === 0)) {
+      // a place name is no name, except a given name that is also a place ("Florence Lièvre") and a
+      // surname that is also a place right after a given name ("Stéphane Israël")
+      const givenBefore = seg.length > 0 && isGiven(tokens[seg[seg.length - 1]!]!);
+      if (placeAt[k]! >= 0 && !givenBefore && !(isGiven(t) && k < last && placeAt[k + 1]! < 0 && seg.length === 0)) {
         flush();
         continue;
       }
@@ -190,6 +193,7 @@ export function findPeople(text: string, language: Language | null, organisation
 
   function evaluate(segIn: number[], honorific: boolean, thing: boolean): void {
     const seg = [...segIn];
+    if (process.env.PEOPLE_DEBUG) console.log('seg', segIn.map((k) => tokens[k]!.raw), thing);
     while (seg.length && tokens[seg[0]!]!.kind === 'particle') seg.shift();
     while (seg.length && tokens[seg[seg.length - 1]!]!.kind === 'particle') seg.pop();
     if (!honorific) while (seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[0]!]!.key) && tokens[seg[0]!]!.kind === 'cap') seg.shift();
@@ -247,7 +251,7 @@ export function findPeople(text: string, language: Language | null, organisation
     if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && /^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start))) return;
 
     // a surname that is a company or place word ("Nicola Mining", "Kelly Intelligence")
-    for (let w = given; w < words.length; w++) if (rules.thingsAfter.matchAt(tokens, tokens.indexOf(words[w]!)) === 1) return;
+    if (!(contact || credit || honorific)) for (let w = Math.max(1, given); w < words.length; w++) if (rules.thingsAfter.matchAt(tokens, tokens.indexOf(words[w]!)) === 1) return;
 
     const name = words
       .map((w, k) => {
@@ -274,10 +278,11 @@ export function findPeople(text: string, language: Language | null, organisation
     // a title after a bare space ends an "Acme CEO" organisation, not a name
     const afterCue = after !== null && !/^[ \u00A0]$/.test(text.slice(tokens[lastIdx]!.end, tokens[lastIdx + 1]!.start));
     if (coreCount >= 2) {
-      if (allUpper && !(credit || contact || honorific || before || after)) return;
+      if (allUpper && (!(credit || contact || honorific || before || after) || !(strongGiven || weakGiven))) return;
       if (strongGiven) evidence.add('given-name');
       if (honorific) evidence.add('honorific');
-      if ((cueOnlyOk && !heading) || evidence.size || weakGiven) {
+      if (cueOnlyOk || evidence.size || weakGiven) {
+        if (heading && !evidence.size && !(contact || credit)) return;
         if (before) evidence.add('title-before');
         if (afterCue || (after && evidence.size)) evidence.add('title-after');
         if (speech) evidence.add('speech-verb');
@@ -289,6 +294,7 @@ export function findPeople(text: string, language: Language | null, organisation
     } else if (coreCount === 1 && honorific && words[0]!.kind === 'cap' && !isGiven(words[0]!) && !CAPITAL_PARTICLES.has(words[0]!.key)) {
       evidence.add('honorific');
     }
+    if (process.env.PEOPLE_DEBUG) console.log('candidate', name, [...evidence], { heading, before, after, credit, contact, cueOnlyOk });
     if (evidence.size === 0) return;
 
     const roles: Role[] = [];
@@ -367,18 +373,22 @@ export function findPeople(text: string, language: Language | null, organisation
 }
 
 /** A line written in Title Case ("Greg Steele Announces Candidacy For City Council") is a heading. */
-function headingLine(tokens: Token[], at: number): boolean {
+function headingLine(text: string, tokens: Token[], at: number): boolean {
   let i = tokens.findIndex((t) => t.start === at);
   const line = tokens[i]!.line;
   while (i > 0 && tokens[i - 1]!.line === line) i--;
   let caps = 0;
   let lower = 0;
-  for (let k = i; k < tokens.length && tokens[k]!.line === line; k++) {
+  let k = i;
+  for (; k < tokens.length && tokens[k]!.line === line; k++) {
     const t = tokens[k]!;
     if (t.raw.length < 4) continue;
     if (t.kind === 'cap' || t.kind === 'upper') caps++;
     else if (t.kind === 'other' && /^\p{Ll}/u.test(t.raw)) lower++;
   }
+  // a sentence ends with a full stop; a heading does not
+  const lastTok = tokens[k - 1]!;
+  if (/^[.!?]/.test(text.slice(lastTok.end, lastTok.end + 1))) return false;
   return caps >= 3 && caps >= 3 * lower;
 }
 

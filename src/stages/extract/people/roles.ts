@@ -79,27 +79,36 @@ export function titleAfter(ctx: Context, lastIdx: number): FoundRole | null {
   if (before && sameLineSpaced(ctx, before.end, before.end + 1) && titleLengthAt(ctx, before.end + 1) > 0) {
     org = before.name;
     k = before.end + 1;
-  } else if (ARTICLES.has(tokens[k]!.key) && sameLineSpaced(ctx, k, k + 1)) k++;
+  } else if (ARTICLES.has(tokens[k]!.key) && sameLineSpaced(ctx, k, k + 1)) {
+    k++;
+    // "the company's founder", "the agency's director"
+    if ((/['’]s$/.test(tokens[k]!.raw) || /^['’]s/.test(text.slice(tokens[k]!.end, tokens[k]!.end + 2))) && rules.titles.matchAt(tokens, k) === 0) k++;
+  }
   const n = titleLengthAt(ctx, k);
   if (n === 0) return null;
   let end = k + n - 1;
-  // "Head of Communications", "Director of Earth Observation"
+  // "Head of Communications", "Director of Operations at Avio", "Vice President of Sales at Boeing"
   const lastKey = tokens[end]!.key;
-  if (lastKey === 'of' || lastKey === 'de' || lastKey === 'du' || lastKey === 'des') {
-    let e = end;
+  const open = lastKey === 'of' || lastKey === 'de' || lastKey === 'du' || lastKey === 'des';
+  const domainAfter = !open && sameLineSpaced(ctx, end, end + 1) && (tokens[end + 1]!.key === 'of' || tokens[end + 1]!.key === 'for') && ctx.orgAt[end + 2] === -1 && /^\p{Lu}/u.test(tokens[end + 2]?.raw ?? '');
+  if (open || domainAfter) {
+    let e = open ? end : end + 1;
     while (e + 1 < tokens.length && e - end < 5 && sameLineSpaced(ctx, e, e + 1) && ctx.orgAt[e + 1] === -1 && rules.titleLinkers.matchAt(tokens, e + 1) === 0) e++;
-    if (e === end) return null;
-    end = e;
-  } else {
-    // "President of CNES", "Directeur des programmes", "Press Officer"
+    const stop = tokens[e + 1];
+    const closes = !stop || stop.line !== tokens[e]!.line || !SPACE.test(text.slice(tokens[e]!.end, stop.start)) || rules.titleLinkers.matchAt(tokens, e + 1) > 0;
+    if (open && e === end) return null;
+    if (open || (e > end + 1 && closes && (rules.titleLinkers.matchAt(tokens, e + 1) > 0 || /^\s*[,;)]/.test(text.slice(tokens[e]!.end, tokens[e]!.end + 2))))) end = e;
+  }
+  if (!org) {
+    // "President of CNES", "Directeur des programmes du CNES", "Press Officer at Acme"
     const linkLen = sameLineSpaced(ctx, end, end + 1) ? rules.titleLinkers.matchAt(tokens, end + 1) : 0;
     const linkEnd = end + linkLen;
-    if (!org && linkLen > 0) {
-      const glued = sameLineSpaced(ctx, linkEnd, linkEnd + 1) || /['’]$/.test(tokens[linkEnd]!.raw) || /^[dl]['’]/.test(text.slice(tokens[linkEnd]!.start, tokens[linkEnd]!.end + 1));
+    if (linkLen > 0) {
+      const glued = sameLineSpaced(ctx, linkEnd, linkEnd + 1) || /^[dl]['’]/i.test(text.slice(tokens[linkEnd]!.start, tokens[linkEnd]!.end + 1));
       const o = glued ? orgStartingAt(ctx, linkEnd + 1) : null;
       if (o) org = o.name;
-    } else if (!org) {
-      // "Director, Acme" / "Director at Acme": an organisation right after a comma
+    } else {
+      // "Director, Acme": an organisation right after a comma
       const next = tokens[end + 1];
       if (next && next.line === tokens[end]!.line && /^,[ \u00A0]$/.test(text.slice(tokens[end]!.end, next.start))) {
         const o = orgStartingAt(ctx, end + 1);
@@ -133,7 +142,7 @@ export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
     if (j < 0) return null;
   }
   const found = titleEndingAt(ctx, j);
-  if (!found) return null;
+  if (found === null) return null;
   let titleStart = found;
   // "CNES President", "Capgemini's CEO"
   if (!org) {
@@ -161,6 +170,12 @@ function titleEndingAt(ctx: Context, j: number): number | null {
     const m = rules.titleModifiers.matchEndingAt(tokens, s - 1);
     if (m === 0) break;
     s -= m;
+  }
+  // "Chairman and CEO", "président et fondateur"
+  const joiner = s > 0 && sameLineSpaced(ctx, s - 1, s) ? rules.titleJoiners.matchEndingAt(tokens, s - 1) : 0;
+  if (joiner > 0 && s - 1 - joiner >= 0 && sameLineSpaced(ctx, s - 1 - joiner, s - joiner)) {
+    const earlier = titleEndingAt(ctx, s - 1 - joiner);
+    if (earlier !== null) s = earlier;
   }
   return s;
 }

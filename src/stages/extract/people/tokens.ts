@@ -49,7 +49,9 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const start = m.index;
     for (let i = text.indexOf('\n', last); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
-    const raw = m[0];
+    let raw = m[0];
+    // a possessive is not part of the name: "Michon's" -> "Michon"
+    if (raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
     const end = start + raw.length;
     last = end;
     out.push({ start, end, raw, key: fold(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line });
