@@ -47,7 +47,7 @@ import { writeFileAtomic } from './batch/atomic-write.js';
 import { loadBatchConfig } from './batch/config.js';
 import { acquireLock } from './batch/lock.js';
 import { Journal, emptyState, loadState, type FileEntry, type ManifestState, type RecordEntry } from './batch/manifest.js';
-import { LshIndex, MinHasher, decodeSignature, encodeSignature, isNearDuplicate, similarity, type Signature } from './batch/minhash.js';
+import { LshIndex, MinHasher, SIGNATURE_SCHEME, decodeSignature, encodeSignature, isNearDuplicate, similarity, type Signature } from './batch/minhash.js';
 import { factsDisagree, titleInText } from './batch/facts.js';
 import { linkTranslations, translationKeys } from './batch/translations.js';
 import type { Progress } from './batch/progress.js';
@@ -198,6 +198,8 @@ type Done = Ready | { kind: 'outcome'; outcome: InputOutcome };
 
 class Run {
   private readonly log: Logger;
+  /** What the manifest must have been made with to be reused: the rules and the signature scheme. */
+  private readonly stateKey: string;
   private readonly out: string;
   private readonly recordsDir: string;
   private state: ManifestState;
@@ -220,7 +222,8 @@ class Run {
     this.log = options.logger ?? createLogger('silent');
     this.out = options.out;
     this.recordsDir = join(options.out, 'records');
-    this.state = emptyState(fingerprint);
+    this.stateKey = `${fingerprint}+${SIGNATURE_SCHEME}`;
+    this.state = emptyState(this.stateKey);
     this.journal = new Journal(options.out);
     this.hasher = new MinHasher(config.dedup);
     this.lsh = new LshIndex(config.dedup);
@@ -237,9 +240,9 @@ class Run {
     const loaded = loadState(this.out);
     this.notes.push(...loaded.notes);
     this.state = loaded.state;
-    if (this.state.rules !== this.fingerprint) {
+    if (this.state.rules !== this.stateKey) {
       if (this.state.files.size > 0 || this.state.records.size > 0) this.notes.push('the rules changed since the last run: every input is processed again');
-      this.state = emptyState(this.fingerprint);
+      this.state = emptyState(this.stateKey);
     }
     for (const [path, f] of this.state.files) {
       if (!this.state.records.has(f.record)) this.state.files.delete(path);

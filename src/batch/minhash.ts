@@ -11,8 +11,6 @@
  */
 import type { DedupConfig } from './config.js';
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /** murmur3's 32-bit finaliser: a fast bijective mix of a 32-bit value. */
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -23,29 +21,76 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over a string's UTF-16 code units, 32 bits. */
-function hashWord(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+/** Changes whenever signatures computed by this code would differ: stored in the manifest. */
+export const SIGNATURE_SCHEME = 'minhash-1';
+
+// Per UTF-16 code unit: 0 not yet known, else the lower-case code unit of a letter or digit + 1,
+// or 0xffff for a separator. Filled lazily, so a text costs one table look-up per character.
+const FOLD = new Uint32Array(65536);
+const LETTER = /^[\p{L}\p{N}\p{M}]$/u;
+function fold(c: number): number {
+  let f = FOLD[c]!;
+  if (f === 0) {
+    const ch = String.fromCharCode(c);
+    // Surrogate halves are kept as word characters (letters outside the BMP).
+    if ((c >= 0xd800 && c <= 0xdfff) || LETTER.test(ch)) f = ch.toLowerCase().charCodeAt(0) + 1;
+    else f = 0xffff;
+    FOLD[c] = f;
   }
-  return h >>> 0;
+  return f;
 }
 
-/** The distinct shingle hashes of a text. */
-export function shingles(text: string, size: number): Set<number> {
+/** Word hashes of a text: runs of letters and digits, lower-cased (FNV-1a, 32 bits). */
+function wordHashes(text: string): number[] {
   const words: number[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) words.push(hashWord(m[0]));
-  const out = new Set<number>();
-  if (words.length === 0) return out;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let f: number;
+    if (c < 128) {
+      if (c >= 97 && c <= 122) f = c;
+      else if (c >= 65 && c <= 90) f = c | 32;
+      else if (c >= 48 && c <= 57) f = c;
+      else f = -1;
+    } else {
+      const x = fold(c);
+      f = x === 0xffff ? -1 : x - 1;
+    }
+    if (f < 0) {
+      if (inWord) words.push(h >>> 0);
+      inWord = false;
+      h = 0x811c9dc5;
+    } else {
+      inWord = true;
+      h = Math.imul(h ^ f, 0x01000193);
+    }
+  }
+  if (inWord) words.push(h >>> 0);
+  return words;
+}
+
+/** The distinct shingle hashes of a text, sorted. */
+export function shingleHashes(text: string, size: number): Uint32Array {
+  const words = wordHashes(text);
+  if (words.length === 0) return new Uint32Array(0);
   const n = Math.max(1, words.length - size + 1);
+  const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = size;
-    for (let j = i; j < Math.min(i + size, words.length); j++) h = fmix32((Math.imul(h, 31) + words[j]!) >>> 0);
-    out.add(h);
+    const end = Math.min(i + size, words.length);
+    for (let j = i; j < end; j++) h = fmix32((Math.imul(h, 31) + words[j]!) >>> 0);
+    all[i] = h;
   }
-  return out;
+  all.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[k++] = all[i]!;
+  return all.subarray(0, k);
+}
+
+/** The distinct shingle hashes of a text, as a set. */
+export function shingles(text: string, size: number): Set<number> {
+  return new Set(shingleHashes(text, size));
 }
 
 /** Seeds of the hash functions: fixed, so signatures written by one run are valid in the next. */
@@ -67,23 +112,31 @@ export interface Signature {
 }
 
 export class MinHasher {
-  private readonly seeds: Uint32Array;
+  private readonly mul: Uint32Array;
+  private readonly add: Uint32Array;
 
   constructor(readonly config: DedupConfig) {
-    this.seeds = seeds(config.bands * config.rows);
+    const n = config.bands * config.rows;
+    const s = seeds(2 * n);
+    // h_i(x) = a_i * x + b_i mod 2^32 with odd a_i: a permutation of the (already mixed) shingle hashes.
+    this.mul = s.subarray(0, n).map((a) => (a | 1) >>> 0);
+    this.add = s.subarray(n);
   }
 
   sign(text: string): Signature {
-    const set = shingles(text, this.config.shingleWords);
-    const n = this.seeds.length;
+    const set = shingleHashes(text, this.config.shingleWords);
+    const n = this.mul.length;
     const values = new Uint32Array(n).fill(0xffffffff);
-    for (const s of set) {
+    const mul = this.mul;
+    const add = this.add;
+    for (let k = 0; k < set.length; k++) {
+      const s = set[k]!;
       for (let i = 0; i < n; i++) {
-        const h = fmix32((s ^ this.seeds[i]!) >>> 0);
+        const h = (Math.imul(s, mul[i]!) + add[i]!) >>> 0;
         if (h < values[i]!) values[i] = h;
       }
     }
-    return { values, shingles: set.size };
+    return { values, shingles: set.length };
   }
 }
 
