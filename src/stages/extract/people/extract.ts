@@ -89,7 +89,7 @@ export function findPeople(text: string, language: Language | null, organisation
   const orgAt = spanIndex(tokens, mentionSpans(organisations));
   const placeAt = spanIndex(tokens, mentionSpans(places));
   const zones = findContactZones(text, tokens, orgAt, organisations, rules);
-  const ctx: Context = { text, tokens, orgAt, organisations, rules };
+  const ctx: Context = { text, tokens, orgAt, placeAt, organisations, rules };
   const headingCache = new Map<number, boolean>();
   const isHeading = (line: number, at: number) => {
     let h = headingCache.get(line);
@@ -103,6 +103,7 @@ export function findPeople(text: string, language: Language | null, organisation
     if (a.line !== b.line) return false;
     const gap = text.slice(a.end, b.start);
     if (gap === ' ' || gap === '\u00A0' || gap === '\u202F') return true;
+    if (gap === '' && a.kind === 'particle' && /['’]$/.test(a.raw)) return true;
     return a.dot && (gap === '. ' || gap === '.\u00A0') && (a.kind === 'initial' || isHonorific(a));
   };
 
@@ -126,12 +127,14 @@ export function findPeople(text: string, language: Language | null, organisation
     };
     for (let k = first; k <= last; k++) {
       const t = tokens[k]!;
-      if (seg.length === 0 && isHonorific(t) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && k > first)) {
+      if (isHonorific(t) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && k > first)) {
         flush();
         honorific = true;
         continue;
       }
-      const title = t.kind === 'particle' ? 0 : titleAt(k, last);
+      // "Bruno Le Maire": after a capitalised particle a title word is a surname
+      const afterParticle = seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[seg.length - 1]!]!.key);
+      const title = t.kind === 'particle' || afterParticle ? 0 : titleAt(k, last);
       if (title > 0) {
         flush();
         k += title - 1;
@@ -193,7 +196,6 @@ export function findPeople(text: string, language: Language | null, organisation
 
   function evaluate(segIn: number[], honorific: boolean, thing: boolean): void {
     const seg = [...segIn];
-    if (process.env.PEOPLE_DEBUG) console.log('seg', segIn.map((k) => tokens[k]!.raw), thing);
     while (seg.length && tokens[seg[0]!]!.kind === 'particle') seg.shift();
     while (seg.length && tokens[seg[seg.length - 1]!]!.kind === 'particle') seg.pop();
     if (!honorific) while (seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[0]!]!.key) && tokens[seg[0]!]!.kind === 'cap') seg.shift();
@@ -260,8 +262,8 @@ export function findPeople(text: string, language: Language | null, organisation
         if (w.kind === 'initial') return raw + '.';
         return raw;
       })
-      .join(' ');
-    const keys = name.split(' ').map((w) => fold(w).replace(/\.$/, ''));
+      .reduce((acc, w) => (acc === '' ? w : /['’]$/.test(acc) ? acc + w : `${acc} ${w}`), '');
+    const keys = name.split(/ |(?<=['’])/).map((w) => fold(w).replace(/\.$/, ''));
     if (rules.notPeople.has(keys.join(' ')) || (keys.length > 2 && rules.notPeople.has(keys.slice(0, 2).join(' ')))) return;
 
     const evidence = new Set<Evidence>();
@@ -294,7 +296,6 @@ export function findPeople(text: string, language: Language | null, organisation
     } else if (coreCount === 1 && honorific && words[0]!.kind === 'cap' && !isGiven(words[0]!) && !CAPITAL_PARTICLES.has(words[0]!.key)) {
       evidence.add('honorific');
     }
-    if (process.env.PEOPLE_DEBUG) console.log('candidate', name, [...evidence], { heading, before, after, credit, contact, cueOnlyOk });
     if (evidence.size === 0) return;
 
     const roles: Role[] = [];

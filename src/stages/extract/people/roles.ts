@@ -12,6 +12,8 @@ export interface Context {
   text: string;
   tokens: Token[];
   orgAt: Int32Array;
+  /** Index of the place mention each token is in (-1 for none), when known. */
+  placeAt?: Int32Array;
   organisations: Organisation[];
   rules: PeopleRules;
 }
@@ -53,7 +55,9 @@ function titleLengthAt(ctx: Context, i: number): number {
 function sameLineSpaced(ctx: Context, a: number, b: number): boolean {
   const x = ctx.tokens[a];
   const y = ctx.tokens[b];
-  return !!x && !!y && x.line === y.line && SPACE.test(ctx.text.slice(x.end, y.start));
+  if (!x || !y || x.line !== y.line) return false;
+  const gap = ctx.text.slice(x.end, y.start);
+  return SPACE.test(gap) || (gap === '' && /['’]$/.test(x.raw));
 }
 
 /** The organisation mention starting at token i (after an optional article), and where it ends. */
@@ -104,10 +108,21 @@ export function titleAfter(ctx: Context, lastIdx: number): FoundRole | null {
     const linkLen = sameLineSpaced(ctx, end, end + 1) ? rules.titleLinkers.matchAt(tokens, end + 1) : 0;
     const linkEnd = end + linkLen;
     if (linkLen > 0) {
-      const glued = sameLineSpaced(ctx, linkEnd, linkEnd + 1) || /^[dl]['’]/i.test(text.slice(tokens[linkEnd]!.start, tokens[linkEnd]!.end + 1));
-      const o = glued ? orgStartingAt(ctx, linkEnd + 1) : null;
+      const o = sameLineSpaced(ctx, linkEnd, linkEnd + 1) ? orgStartingAt(ctx, linkEnd + 1) : null;
       if (o) org = o.name;
-    } else {
+    }
+    if (!org) {
+      // "chargé de mission éthique au CNES", "directrice du développement durable au CNES"
+      for (let p = end + 1; p <= end + 6 && sameLineSpaced(ctx, p - 1, p) && ctx.orgAt[p] === -1; p++) {
+        const l = rules.titleLinkers.matchAt(tokens, p);
+        const o = l > 0 && sameLineSpaced(ctx, p + l - 1, p + l) ? orgStartingAt(ctx, p + l) : null;
+        if (o) {
+          org = o.name;
+          break;
+        }
+      }
+    }
+    if (!org && linkLen === 0) {
       // "Director, Acme": an organisation right after a comma
       const next = tokens[end + 1];
       if (next && next.line === tokens[end]!.line && /^,[ \u00A0]$/.test(text.slice(tokens[end]!.end, next.start))) {
@@ -122,41 +137,46 @@ export function titleAfter(ctx: Context, lastIdx: number): FoundRole | null {
 
 export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
   const { tokens, text, rules } = ctx;
-  let j = startIdx - 1;
+  const j = startIdx - 1;
   if (j < 0) return null;
   const first = tokens[startIdx]!;
   if (tokens[j]!.line !== first.line) return null;
   const gap = text.slice(tokens[j]!.end, first.start);
   if (!/^(?:,?[ \u00A0\u202F]|[ \u00A0\u202F]?[:][ \u00A0\u202F])$/.test(gap) && !/^\.[ \u00A0]$/.test(gap)) return null;
   if (gap.startsWith('.') && !/^(?:Dr|Pr|Prof)$/.test(tokens[j]!.raw)) return null;
-  let org: string | undefined;
-  // "le président du CNES, Jean-Yves Le Gall"
-  const o = ctx.orgAt[j]!;
-  if (o >= 0) {
-    let s = j;
-    while (s > 0 && ctx.orgAt[s - 1] === o) s--;
-    const link = s - 1 >= 0 ? rules.titleLinkers.matchEndingAt(tokens, s - 1) : 0;
-    if (link === 0) return null;
-    org = ctx.organisations[o]!.name;
-    j = s - 1 - link;
-    if (j < 0) return null;
-  }
-  const found = titleEndingAt(ctx, j);
-  if (found === null) return null;
-  let titleStart = found;
-  // "CNES President", "Capgemini's CEO"
-  if (!org) {
-    const p = titleStart - 1;
-    const pt = tokens[p];
-    if (pt && ctx.orgAt[p]! >= 0 && pt.line === tokens[titleStart]!.line) {
-      const g = text.slice(pt.end, tokens[titleStart]!.start);
-      if (SPACE.test(g) || /^['’]s[ \u00A0]$/.test(g)) org = ctx.organisations[ctx.orgAt[p]!]!.name;
+  // the title may be followed by its domain: "le président du CNES, ...", "le maire de Toulouse, ...",
+  // "le ministre de l'Économie, ...", "le porte-parole du gouvernement, ..."
+  for (let end = j; end >= 0 && j - end <= 6; end--) {
+    if (end < j && !sameLineSpaced(ctx, end, end + 1)) break;
+    const s = titleEndingAt(ctx, end);
+    if (s === null) continue;
+    if (end < j && rules.titleLinkers.matchAt(tokens, end + 1) === 0) continue;
+    let org: string | undefined;
+    let domainCaps = false;
+    let domainOther = false;
+    for (let p = end + 1; p <= j; p++) {
+      const o = ctx.orgAt[p]!;
+      if (o >= 0) org ??= ctx.organisations[o]!.name;
+      else if (ctx.placeAt?.[p] !== undefined && ctx.placeAt[p]! >= 0) domainOther = true;
+      else if (tokens[p]!.kind === 'cap' || tokens[p]!.kind === 'upper') domainCaps = true;
     }
+    let titleStart = s;
+    // "CNES President", "Capgemini's CEO"
+    if (!org) {
+      const p = titleStart - 1;
+      const pt = tokens[p];
+      if (pt && ctx.orgAt[p]! >= 0 && pt.line === tokens[titleStart]!.line) {
+        const g = text.slice(pt.end, tokens[titleStart]!.start);
+        if (SPACE.test(g) || /^['’]s[ \u00A0]$/.test(g)) org = ctx.organisations[ctx.orgAt[p]!]!.name;
+      }
+    }
+    if (ARTICLES.has(tokens[titleStart]!.key)) titleStart++;
+    // a capitalised domain that is no organisation or place belongs to the title ("ministre de l'Économie")
+    const titleEnd = !org && domainCaps && !domainOther ? j : end;
+    const title = text.slice(tokens[titleStart]!.start, tokens[titleEnd]!.end);
+    return org ? { title, organisation: org } : { title };
   }
-  // drop a leading article kept by the modifiers ("the")
-  if (ARTICLES.has(tokens[titleStart]!.key)) titleStart++;
-  const title = text.slice(tokens[titleStart]!.start, tokens[j]!.end);
-  return org ? { title, organisation: org } : { title };
+  return null;
 }
 
 /** Start token of a title phrase ending at token j, modifiers included. */

@@ -37,6 +37,8 @@ const UPPER = /^\p{Lu}[\p{Lu}\p{M}]*(?:['’-]\p{Lu}[\p{Lu}\p{M}]*)*$/u;
 const INITIAL = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'bin', 'ben', 'al', 'el', 'ibn', 'y', 'zu', 'af', 'e']);
 const ELIDED_PARTICLE = /^[dD]['’]\p{Lu}/u;
+/** Elided French articles and prepositions written against the next word. */
+const ELISION = /^(?:[dlDLjJmMnNsStT]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})/u;
 
 /** Capitalised particles that may open a surname ("Le Gall", "Van Damme", "De Gaulle"). */
 export const CAPITAL_PARTICLES = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'da', 'di', 'del', 'della', 'dos', 'al', 'el', 'bin', 'ben', 'mac', 'st']);
@@ -52,9 +54,17 @@ export function tokenize(text: string): Token[] {
     let raw = m[0];
     // a possessive is not part of the name: "Michon's" -> "Michon"
     if (raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
-    const end = start + raw.length;
+    // French elision is a word of its own: "d'Airbus" -> "d'" "Airbus", "L'astronaute" -> "L'" "astronaute"
+    const elided = ELISION.exec(raw);
+    if (elided) {
+      const e = elided[0];
+      out.push({ start, end: start + e.length, raw: e, key: fold(e).slice(0, -1), kind: e[0] === 'd' ? 'particle' : 'other', dot: false, line });
+      raw = raw.slice(e.length);
+    }
+    const from = start + (elided ? elided[0].length : 0);
+    const end = from + raw.length;
     last = end;
-    out.push({ start, end, raw, key: fold(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line });
+    out.push({ start: from, end, raw, key: fold(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line });
   }
   return out;
 }
