@@ -7,7 +7,7 @@ import { warn } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
 import type { Candidate } from './candidate.js';
 import type { ProductionContext } from './productions.js';
-import { propose } from './propose.js';
+import { anchorHits, propose } from './propose.js';
 import { dropNamedYears, keepLongest } from './refine.js';
 import { parseYmd, resolveParts, type Resolved } from './resolve.js';
 import type { DateRules, LocaleRules } from './rules.js';
@@ -38,11 +38,12 @@ function numericOrder(text: string, language: string, rules: DateRules, written:
 /** Proposes and refines the dates of a text (no resolution): used by this stage and by `published`. */
 export function findCandidates(text: string, language: string | null, rules: DateRules): Candidate[] {
   const locale = localeFor(rules, language);
-  const first = propose(text, locale, { numericOrder: null }, (p) => !isNumeric(p));
+  const hits = anchorHits(text, locale);
+  const first = propose(text, locale, { numericOrder: null }, (p) => !isNumeric(p), hits);
   let all = first;
   if (locale.rules.some((r) => isNumeric(r.production))) {
     const order = numericOrder(text, locale.lexicon.language, rules, first);
-    all = first.concat(propose(text, locale, { numericOrder: order }, isNumeric));
+    all = first.concat(propose(text, locale, { numericOrder: order }, isNumeric, hits));
   }
   return dropNamedYears(text, keepLongest(all), rules.namesBeforeYear);
 }

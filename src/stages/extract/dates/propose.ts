@@ -1,44 +1,96 @@
 /**
- * The locale parser: runs every rule of one language over the text and collects what the
+ * The locale parser: runs the rules of one language over the text and collects what the
  * productions propose (chrono-node's parsers; they may overlap, refiners sort that out).
+ * Anchored rules are tried only where they can start (anchors.ts); the others scan the text.
  */
 import { PRODUCTIONS, type ProductionContext } from './productions.js';
 import type { Candidate } from './candidate.js';
-import type { LocaleRules } from './rules.js';
+import type { CompiledRule, LocaleRules } from './rules.js';
+import { DIGITS } from './anchors.js';
 
 const IN_WORD = /[\p{L}\p{N}\p{M}]/u;
 /** How far back a rule's `before` pattern may look. */
 const BEFORE_REACH = 160;
 
+/** Places where anchored rules may start: a position and the indices of the rules to try there. */
+export interface AnchorHit {
+  at: number;
+  rules: number[];
+}
+
+/** One pass over the text for the anchors of `locale`'s rules. */
+export function anchorHits(text: string, locale: LocaleRules): AnchorHit[] {
+  const { regex, rulesAt } = locale.anchors;
+  const hits: AnchorHit[] = [];
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text))) {
+    const rules = rulesAt.get(m[1] ?? DIGITS);
+    if (rules) hits.push({ at: m.index, rules });
+    // A run of digits anchors once, at its start.
+    if (m[1] === undefined) {
+      let i = m.index + 1;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      regex.lastIndex = i;
+    }
+  }
+  return hits;
+}
+
+/** Checks the context of a match at `start` and asks the rule's production; the candidate or null. */
+function tryMatch(text: string, rule: CompiledRule, m: RegExpExecArray, locale: LocaleRules, ctx: ProductionContext): Candidate | null {
+  const start = m.index;
+  if (
+    (rule.before && !rule.before.test(text.slice(Math.max(0, start - BEFORE_REACH), start))) ||
+    (rule.notBefore && rule.notBefore.test(text.slice(Math.max(0, start - BEFORE_REACH), start)))
+  ) {
+    return null;
+  }
+  const proposal = PRODUCTIONS[rule.production](m.groups ?? {}, locale.lexicon, ctx);
+  return proposal ? { ...proposal, start, end: start + m[0].length, rule: rule.id } : null;
+}
+
 /** Runs the rules of `locale` (those `only` accepts, when given) over `text`. */
-export function propose(text: string, locale: LocaleRules, ctx: ProductionContext, only?: (production: string) => boolean): Candidate[] {
+export function propose(
+  text: string,
+  locale: LocaleRules,
+  ctx: ProductionContext,
+  only?: (production: string) => boolean,
+  hits: AnchorHit[] = anchorHits(text, locale),
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of locale.rules) {
-    if (only && !only(rule.production)) continue;
-    const produce = PRODUCTIONS[rule.production];
+  const rules = locale.rules;
+  // Anchored rules: a rule is not tried again inside its own previous match (as a global scan would not).
+  const busyUntil = new Array<number>(rules.length).fill(0);
+  for (const hit of hits) {
+    for (const i of hit.rules) {
+      const rule = rules[i]!;
+      if (hit.at < busyUntil[i]! || (only && !only(rule.production))) continue;
+      const re = rule.sticky;
+      re.lastIndex = hit.at;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const c = tryMatch(text, rule, m, locale, ctx);
+      if (c) {
+        out.push(c);
+        busyUntil[i] = c.end;
+      }
+    }
+  }
+  for (const rule of rules) {
+    if (rule.anchored || (only && !only(rule.production))) continue;
     const re = rule.regex;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const start = m.index;
-      if (m[0].length === 0) {
-        re.lastIndex = start + 1;
-        continue;
-      }
       // The word boundary before the match, checked here rather than in the regex (faster).
-      if (start > 0 && IN_WORD.test(text[start - 1]!)) {
+      if (m[0].length === 0 || (start > 0 && IN_WORD.test(text[start - 1]!))) {
         re.lastIndex = start + 1;
         continue;
       }
-      if (
-        (rule.before && !rule.before.test(text.slice(Math.max(0, start - BEFORE_REACH), start))) ||
-        (rule.notBefore && rule.notBefore.test(text.slice(Math.max(0, start - BEFORE_REACH), start)))
-      ) {
-        re.lastIndex = start + 1;
-        continue;
-      }
-      const proposal = produce(m.groups ?? {}, locale.lexicon, ctx);
-      if (proposal) out.push({ ...proposal, start, end: start + m[0].length, rule: rule.id });
+      const c = tryMatch(text, rule, m, locale, ctx);
+      if (c) out.push(c);
       else re.lastIndex = start + 1;
     }
   }

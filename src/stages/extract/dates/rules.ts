@@ -14,6 +14,7 @@ import type { Part, Season } from './candidate.js';
 import { lexKey } from './lex-key.js';
 import { caseless, spellings } from './case-fold.js';
 import { PRODUCTIONS, type ProductionName } from './productions.js';
+import { buildAnchors, leadingTriggers, type Anchors } from './anchors.js';
 
 export interface LocaleLexicon {
   language: string;
@@ -36,6 +37,10 @@ export interface CompiledRule {
   production: ProductionName;
   /** The pattern, without a leading word boundary: propose() checks the character before a match. */
   regex: RegExp;
+  /** The same pattern, sticky: tried at the anchors where the rule can start (see anchors.ts). */
+  sticky: RegExp;
+  /** False when the start of the pattern could not be read: the rule then scans the whole text. */
+  anchored: boolean;
   /** What the text just before the match must end with ("in " before a bare year). */
   before?: RegExp;
   /** What the text just before the match must not end with ("/" before a numeric date). */
@@ -47,6 +52,8 @@ export interface CompiledRule {
 export interface LocaleRules {
   lexicon: LocaleLexicon;
   rules: CompiledRule[];
+  /** Where the anchored rules can start; the others scan the whole text. */
+  anchors: Anchors;
 }
 
 export interface DateRules {
@@ -234,6 +241,28 @@ function expand(pattern: string, subs: Record<string, (n: string) => string>, fa
   });
 }
 
+/** The words a {placeholder} stands for, for anchoring; null for those that may start with anything. */
+function placeholderWords(f: LexiconFile): (name: string) => string[] | null {
+  const digits = ['0'];
+  const lists: Record<string, string[]> = {
+    day: digits,
+    year: digits,
+    yy: digits,
+    quarter: digits,
+    half: digits,
+    month: f.months.flatMap((e) => e.names),
+    weekday: f.weekdays.flatMap((e) => e.names),
+    rel: Object.keys(f.relativeBefore),
+    relAfter: Object.keys(f.relativeAfter),
+    relday: Object.keys(f.relativeDays),
+    unit: Object.keys(f.units),
+    part: Object.keys(f.parts),
+    season: Object.keys(f.seasons),
+    order: Object.keys(f.orderWords),
+  };
+  return (name) => lists[name] ?? null;
+}
+
 function loadLocale(dir: string, lang: string): LocaleRules {
   const lexFile = readRuleFile<LexiconFile>(join(dir, `${lang}.yaml`), LEXICON_SCHEMA);
   const f = lexFile.data;
@@ -262,8 +291,10 @@ function loadLocale(dir: string, lang: string): LocaleRules {
     // Letters of the pattern itself are made caseless first; the word lists carry their own spellings.
     const source = expand(caseless(r.pattern), subs, (problem) => patFile.fail(['rules', i, 'pattern'], problem));
     // No leading boundary in the regex (a look-behind at every position is slow): propose() checks it.
-    const regex = compileRulePattern(`(?:${source})(?![\\p{L}\\p{N}\\p{M}])`, 'gu', patFile.file, line);
-    const rule: CompiledRule = { id: r.id, production: r.production, regex, file: patFile.file, line };
+    const full = `(?:${source})(?![\\p{L}\\p{N}\\p{M}])`;
+    const regex = compileRulePattern(full, 'gu', patFile.file, line);
+    const sticky = compileRulePattern(full, 'uy', patFile.file, line);
+    const rule: CompiledRule = { id: r.id, production: r.production, regex, sticky, anchored: false, file: patFile.file, line };
     if (r.before) {
       const beforeLine = patFile.lineOf(['rules', i, 'before']);
       const src = expand(caseless(r.before), subs, (problem) => patFile.fail(['rules', i, 'before'], problem));
@@ -275,7 +306,10 @@ function loadLocale(dir: string, lang: string): LocaleRules {
     }
     return rule;
   });
-  return { lexicon, rules };
+  const words = placeholderWords(f);
+  const triggers = patFile.data.rules.map((r) => leadingTriggers(r.pattern, words));
+  triggers.forEach((t, i) => (rules[i]!.anchored = t !== null));
+  return { lexicon, rules, anchors: buildAnchors(triggers) };
 }
 
 const literalAlternation = (list: string[]) => list.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
