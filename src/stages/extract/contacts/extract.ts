@@ -43,10 +43,11 @@ export function findContacts(text: string, people: Person[], organisations: Orga
     const nl = text.indexOf('\n', m.end);
     const lineEnd = nl === -1 ? text.length : nl;
     const line = text.slice(lineStart, lineEnd);
-    if (!zone && !(line.length <= CONTACT_LINE && hasEmailOrPhone(line))) continue;
+    const labelled = afterLabel(text, tokens, m.start, rules);
+    if (!zone && !labelled && !(line.length <= CONTACT_LINE && hasEmailOrPhone(line))) continue;
     // the details run to the next person mention, the end of the zone, or the end of the line
     const nextStart = all[n + 1]?.start ?? text.length;
-    const limit = Math.min(nextStart, zone ? zone.end : lineEnd, m.end + DETAILS);
+    const limit = Math.min(nextStart, zone ? zone.end : labelled ? m.end + DETAILS : lineEnd, m.end + DETAILS);
     const details = text.slice(m.end, limit);
     const person = people[m.person]!;
     const contact = byName.get(person.name) ?? { name: person.name, mentions: [] };
@@ -68,6 +69,14 @@ export function findContacts(text: string, people: Person[], organisations: Orga
     if (phone && !contact.phone) contact.phone = phone[0].replace(/\s+/g, ' ').trim();
   }
   return out;
+}
+
+/** "Contact Person: Mark Jung", "Nom : Jean Dupont": a contact label and a colon right before the name. */
+function afterLabel(text: string, tokens: ReturnType<typeof tokensOf>, start: number, rules: PeopleRules): boolean {
+  const i = tokens.findIndex((t) => t.start === start);
+  if (i <= 0) return false;
+  const gap = text.slice(tokens[i - 1]!.end, start);
+  return /^\s*[:：]\s*$/.test(gap) && !gap.includes('\n') && rules.contactLabels.matchEndingAt(tokens, i - 1) > 0;
 }
 
 /** "Company: Acme", "Company Name: Acme", "Société : Acme" in wire contact blocks. */

@@ -253,7 +253,11 @@ export function findPeople(text: string, language: Language | null, organisation
     if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && /^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start))) return;
 
     // a surname that is a company or place word ("Nicola Mining", "Kelly Intelligence")
-    if (!(contact || credit || honorific)) for (let w = Math.max(1, given); w < words.length; w++) if (rules.thingsAfter.matchAt(tokens, tokens.indexOf(words[w]!)) === 1) return;
+    if (!(strongGiven && (contact || credit)) && !honorific) {
+      for (let w = Math.max(1, given); w < words.length; w++) {
+        if (rules.thingsAfter.matchAt(tokens, tokens.indexOf(words[w]!)) === 1 && !rules.surnamesLikeWords.has(words[w]!.key)) return;
+      }
+    }
 
     const name = words
       .map((w, k) => {

@@ -31,6 +31,8 @@ export interface PeopleRules {
   thingsBefore: PhraseSet;
   /** Folded capitalised words that never belong to a person's name. */
   notNameWords: Set<string>;
+  /** Folded surnames that are also company or place words ("Park", "Hall"): never taken as a thing. */
+  surnamesLikeWords: Set<string>;
   contactHeadings: PhraseSet;
   contactLabels: PhraseSet;
   creditMarkers: PhraseSet;
@@ -59,6 +61,7 @@ interface CuesFile {
   contact_headings: string[];
   contact_labels: string[];
   credit_markers: string[];
+  surnames_like_words: string[];
 }
 
 const list: Schema = { type: 'array', items: { type: 'string', minLength: 1 } };
@@ -71,7 +74,7 @@ const TITLES_SCHEMA: Schema = {
 const CUES_SCHEMA: Schema = {
   type: 'object',
   additionalProperties: false,
-  required: ['honorifics', 'speech_verbs', 'things_after', 'things_before', 'not_name_words', 'contact_headings', 'contact_labels', 'credit_markers'],
+  required: ['honorifics', 'speech_verbs', 'things_after', 'things_before', 'not_name_words', 'contact_headings', 'contact_labels', 'credit_markers', 'surnames_like_words'],
   properties: {
     honorifics: list,
     speech_verbs: list,
@@ -81,6 +84,7 @@ const CUES_SCHEMA: Schema = {
     contact_headings: list,
     contact_labels: list,
     credit_markers: list,
+    surnames_like_words: list,
   },
 };
 
@@ -104,6 +108,7 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
     thingsAfter: new PhraseSet(),
     thingsBefore: new PhraseSet(),
     notNameWords: new Set(),
+    surnamesLikeWords: new Set(),
     contactHeadings: new PhraseSet(),
     contactLabels: new PhraseSet(),
     creditMarkers: new PhraseSet(),
@@ -146,6 +151,7 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
       d.contact_headings.forEach((t) => rules.contactHeadings.add(t));
       d.contact_labels.forEach((t) => rules.contactLabels.add(t));
       d.credit_markers.forEach((t) => rules.creditMarkers.add(t));
+      d.surnames_like_words.forEach((t) => rules.surnamesLikeWords.add(fold(t)));
     }
   }
   if (rules.givenNames.size === 0) throw new RuleError(dir, null, 'no given-names.<origin>.txt list found');
