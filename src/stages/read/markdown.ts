@@ -1,0 +1,66 @@
+/**
+ * Markdown, stripped lightly: "# " heading marks, "> " quote marks, emphasis (**bold**, *em*,
+ * __bold__, _em_ at word edges), inline code marks, links and images (their text is kept, the
+ * address dropped), horizontal rules, reference-link definitions. Every kept character maps back
+ * to the source; list marks are left to normalise, which turns them into "- " bullets.
+ */
+import { MappedBuilder, type SegmentMap } from './offsets.js';
+
+/** One token of an inline scan: a link/image, an emphasis or code mark, or nothing. */
+const INLINE = /!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)|!?\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]|<(https?:[^>\s]{1,2000})>|(\*\*|__|~~)(?=\S)|(?<=\S)(\*\*|__|~~)|(?<![\p{L}\p{N}\\*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_\\])_(?=[^\s_])|(?<=[^\s_])_(?![\p{L}\p{N}_])|`+/gu;
+
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
+const QUOTE = /^ {0,3}(?:> ?)+/;
+const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const REFERENCE = /^ {0,3}\[[^\]]+\]:\s*\S+.*$/;
+const CLOSING_HASHES = /[ \t]+#+[ \t]*$/;
+
+export function stripMarkdown(raw: string): { text: string; map: SegmentMap } {
+  const b = new MappedBuilder();
+  let pos = 0;
+  let fence = false;
+  while (pos <= raw.length) {
+    let nl = raw.indexOf('\n', pos);
+    if (nl < 0) nl = raw.length;
+    let start = pos;
+    let end = nl;
+    const line = raw.slice(start, end);
+    if (/^ {0,3}(?:```|~~~)/.test(line)) {
+      fence = !fence;
+    } else if (fence) {
+      b.copy(raw, start, end);
+    } else if (RULE.test(line) || REFERENCE.test(line)) {
+      // dropped: a horizontal rule or a link definition
+    } else {
+      const h = HEADING.exec(line) ?? QUOTE.exec(line);
+      if (h) start += h[0].length;
+      if (HEADING.test(line)) {
+        const c = CLOSING_HASHES.exec(raw.slice(start, end));
+        if (c) end = start + c.index;
+      }
+      inline(raw, start, end, b);
+    }
+    if (nl < raw.length) b.copy(raw, nl, nl + 1);
+    pos = nl + 1;
+  }
+  return b.finish(raw.length);
+}
+
+function inline(raw: string, start: number, end: number, b: MappedBuilder): void {
+  const line = raw.slice(start, end);
+  let last = 0;
+  INLINE.lastIndex = 0;
+  for (let m = INLINE.exec(line); m; m = INLINE.exec(line)) {
+    b.copy(raw, start + last, start + m.index);
+    const label = m[1] ?? m[2];
+    if (label !== undefined) {
+      // Keep the link text (offset of the label inside the match).
+      const off = m[0].indexOf('[') + 1;
+      b.copy(raw, start + m.index + off, start + m.index + off + label.length);
+    } else if (m[3] !== undefined) {
+      b.copy(raw, start + m.index + 1, start + m.index + 1 + m[3].length);
+    }
+    last = m.index + m[0].length;
+  }
+  b.copy(raw, start + last, end);
+}
