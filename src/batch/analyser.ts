@@ -67,6 +67,8 @@ export interface AnalyserOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Old-generation heap limit of each worker thread, in MB. */
+const WORKER_HEAP_MB = 1024;
 
 /** True when this module runs from the TypeScript sources (vitest) rather than from dist/. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -180,7 +182,9 @@ class WorkerPool implements Analyser {
 
   private spawn(): Slot {
     const data: WorkerData = { rulesDir: this.rulesDir };
-    const worker = new Worker(this.script, { workerData: data });
+    // A heap cap per worker: a document that makes the analysis balloon kills its worker (reported
+    // as a crash of that document), not the whole process.
+    const worker = new Worker(this.script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, task: null, timer: null, answered: false };
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
