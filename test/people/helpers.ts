@@ -1,7 +1,10 @@
 /** Shared helpers of the people and contacts tests: a Document for a sentence, run through the stages before people. */
 import { join } from 'node:path';
 import { emptyEntities, type Document, type Language } from '../../src/document.js';
-import { loadRules, type Rules } from '../../src/rules/index.js';
+import type { Rules } from '../../src/rules/index.js';
+import { loadOrganisationRules } from '../../src/stages/extract/organisations/rules.js';
+import { loadPlaceRules } from '../../src/stages/extract/places/rules.js';
+import { loadPeopleRules } from '../../src/stages/extract/people/rules.js';
 import { extractOrganisations } from '../../src/stages/extract/organisations/extract.js';
 import { extractPlaces } from '../../src/stages/extract/places/extract.js';
 import { extractPeople, findPeople } from '../../src/stages/extract/people/extract.js';
@@ -9,8 +12,11 @@ import { extractContacts } from '../../src/stages/extract/contacts/extract.js';
 
 export const RULES_DIR = join(import.meta.dirname, '..', '..', 'rules');
 
+let cached: Rules | undefined;
+/** Only the rules of the stages these tests run (organisations, places, people), loaded once. */
 export function rules(): Rules {
-  return loadRules(RULES_DIR);
+  cached ??= { organisations: loadOrganisationRules(RULES_DIR), places: loadPlaceRules(RULES_DIR), people: loadPeopleRules(RULES_DIR) } as Rules;
+  return cached;
 }
 
 export function makeDoc(text: string, language: Language | null): Document {

@@ -12,6 +12,7 @@ import type { Rules } from '../../../rules/index.js';
 import type { PeopleRules } from '../people/rules.js';
 import { spanIndex, tokensOf } from '../people/extract.js';
 import { titleAfter } from '../people/roles.js';
+import { tokenIndexAt } from '../people/tokens.js';
 import { EMAIL, PHONE, findContactZones, hasEmailOrPhone, zoneAt } from './zones.js';
 
 export function extractContacts(doc: Document, rules: Rules): void {
@@ -56,7 +57,7 @@ export function findContacts(text: string, people: Person[], organisations: Orga
       out.push(contact);
     }
     contact.mentions.push({ start: m.start, end: m.end });
-    const lastTok = tokens.findIndex((t) => t.end === m.end);
+    const lastTok = tokenIndexAt(tokens, m.end, true);
     const role = lastTok >= 0 ? titleAfter({ text, tokens, orgAt, organisations, rules }, lastTok) : null;
     if (role && !contact.role) contact.role = role.title;
     const org = role?.organisation ?? zone?.organisation ?? labelledCompany(details) ?? orgIn(m.end, limit, orgAt, tokens, organisations);
@@ -73,7 +74,7 @@ export function findContacts(text: string, people: Person[], organisations: Orga
 
 /** "Contact Person: Mark Jung", "Nom : Jean Dupont": a contact label and a colon right before the name. */
 function afterLabel(text: string, tokens: ReturnType<typeof tokensOf>, start: number, rules: PeopleRules): boolean {
-  const i = tokens.findIndex((t) => t.start === start);
+  const i = tokenIndexAt(tokens, start);
   if (i <= 0) return false;
   const gap = text.slice(tokens[i - 1]!.end, start);
   return /^\s*[:：]\s*$/.test(gap) && !gap.includes('\n') && rules.contactLabels.matchEndingAt(tokens, i - 1) > 0;

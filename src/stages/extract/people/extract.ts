@@ -91,9 +91,9 @@ export function findPeople(text: string, language: Language | null, organisation
   const zones = findContactZones(text, tokens, orgAt, organisations, rules);
   const ctx: Context = { text, tokens, orgAt, placeAt, organisations, rules };
   const headingCache = new Map<number, boolean>();
-  const isHeading = (line: number, at: number) => {
+  const isHeading = (line: number, index: number) => {
     let h = headingCache.get(line);
-    if (h === undefined) headingCache.set(line, (h = headingLine(text, tokens, at)));
+    if (h === undefined) headingCache.set(line, (h = headingLine(text, tokens, index)));
     return h;
   };
 
@@ -204,7 +204,7 @@ export function findPeople(text: string, language: Language | null, organisation
     if (seg.length === 0 || thing) return;
     const toks = seg.map((k) => tokens[k]!);
     const first = toks[0]!;
-    const heading = isHeading(first.line, first.start);
+    const heading = isHeading(first.line, first.index);
     const credit = inCredit(seg[0]!);
     const zone = zoneAt(zones, first.start);
     const contact = (zone !== undefined && lineStartOrLabel(seg[0]!)) || afterContactLabel(seg[0]!);
@@ -241,7 +241,7 @@ export function findPeople(text: string, language: Language | null, organisation
     words = words.slice(0, keep);
     if (reversed) words = [words[0]!, words[1]!];
     const lastTok = reversed ? first : words[words.length - 1]!;
-    const lastIdx = tokens.indexOf(reversed ? toks[1]! : lastTok);
+    const lastIdx = (reversed ? toks[1]! : lastTok).index;
     const startTok = reversed ? first : words[0]!;
     const coreCount = words.filter((t) => t.kind !== 'particle').length;
 
@@ -249,13 +249,13 @@ export function findPeople(text: string, language: Language | null, organisation
     const nextIdx = lastIdx + 1;
     const next = tokens[nextIdx];
     if (next && next.line === lastTok.line && /^[ \u00A0]$/.test(text.slice(tokens[lastIdx]!.end, next.start)) && rules.thingsAfter.matchAt(tokens, nextIdx) > 0) return;
-    const prevIdx = tokens.indexOf(startTok) - 1;
+    const prevIdx = startTok.index - 1;
     if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && /^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start))) return;
 
     // a surname that is a company or place word ("Nicola Mining", "Kelly Intelligence")
     if (!(strongGiven && (contact || credit)) && !honorific) {
       for (let w = Math.max(1, given); w < words.length; w++) {
-        if (rules.thingsAfter.matchAt(tokens, tokens.indexOf(words[w]!)) === 1 && !rules.surnamesLikeWords.has(words[w]!.key)) return;
+        if (rules.thingsAfter.matchAt(tokens, words[w]!.index) === 1 && !rules.surnamesLikeWords.has(words[w]!.key)) return;
       }
     }
 
@@ -271,7 +271,7 @@ export function findPeople(text: string, language: Language | null, organisation
     if (rules.notPeople.has(keys.join(' ')) || (keys.length > 2 && rules.notPeople.has(keys.slice(0, 2).join(' ')))) return;
 
     const evidence = new Set<Evidence>();
-    const startIdx = tokens.indexOf(startTok);
+    const startIdx = startTok.index;
     const spanStart = Math.min(startTok.start, first.start);
     const spanEnd = Math.max(tokens[lastIdx]!.end, reversed ? toks[1]!.end : 0);
     const before = titleBefore(ctx, Math.min(startIdx, seg[0]!));
@@ -325,11 +325,13 @@ export function findPeople(text: string, language: Language | null, organisation
   }
 
   /** The surname comes back alone elsewhere in the text ("Grant Shapps ... Shapps said"). */
+  let rawCounts: Map<string, number> | undefined;
   function surnameRepeated(words: Token[]): boolean {
-    const last = words[words.length - 1]!;
-    let n = 0;
-    for (const t of tokens) if (t.raw === last.raw) n++;
-    return n >= 2;
+    if (!rawCounts) {
+      rawCounts = new Map();
+      for (const t of tokens) if (t.kind === 'cap') rawCounts.set(t.raw, (rawCounts.get(t.raw) ?? 0) + 1);
+    }
+    return (rawCounts.get(words[words.length - 1]!.raw) ?? 0) >= 2;
   }
 
   function speechNear(startIdx: number, lastIdx: number): boolean {
@@ -378,8 +380,8 @@ export function findPeople(text: string, language: Language | null, organisation
 }
 
 /** A line written in Title Case ("Greg Steele Announces Candidacy For City Council") is a heading. */
-function headingLine(text: string, tokens: Token[], at: number): boolean {
-  let i = tokens.findIndex((t) => t.start === at);
+function headingLine(text: string, tokens: Token[], index: number): boolean {
+  let i = index;
   const line = tokens[i]!.line;
   while (i > 0 && tokens[i - 1]!.line === line) i--;
   let caps = 0;
@@ -436,27 +438,36 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
   const surnameCount = new Map<string, number>();
   for (const d of drafts) surnameCount.set(surnameKey(d), (surnameCount.get(surnameKey(d)) ?? 0) + 1);
   const taken = drafts.flatMap((d) => d.mentions).sort((a, b) => a.start - b.start);
+  const bySurnameStart = new Map<string, Array<{ d: Draft; sk: string[] }>>();
   for (const d of drafts) {
     if (d.keys.length < 2) continue;
     const sk = d.keys.slice(d.given);
     const surname = surnameKey(d);
     if (surnameCount.get(surname) !== 1 || surname.length < 3 || rules.givenNames.has(surname) || rules.notNameWords.has(surname) || rules.ambiguousGivenNames.has(surname)) continue;
-    for (let i = 0; i + sk.length <= tokens.length; i++) {
-      if (tokens[i]!.key !== sk[0] || tokens[i]!.kind !== 'cap') continue;
+    const list = bySurnameStart.get(sk[0]!) ?? [];
+    list.push({ d, sk });
+    bySurnameStart.set(sk[0]!, list);
+  }
+  const glued = (x: Token | undefined, y: Token | undefined) => !!x && !!y && x.line === y.line && /^[ \u00A0]$/.test(text.slice(x.end, y.start));
+  for (let i = 0; bySurnameStart.size > 0 && i < tokens.length; i++) {
+    const a = tokens[i]!;
+    if (a.kind !== 'cap') continue;
+    const list = bySurnameStart.get(a.key);
+    if (!list) continue;
+    for (const { d, sk } of list) {
+      if (i + sk.length > tokens.length) continue;
       let ok = true;
-      for (let k = 1; k < sk.length && ok; k++) ok = tokens[i + k]!.key === sk[k] && tokens[i + k]!.line === tokens[i]!.line;
+      for (let k = 1; k < sk.length && ok; k++) ok = tokens[i + k]!.key === sk[k] && tokens[i + k]!.line === a.line;
       if (!ok) continue;
-      const a = tokens[i]!;
       const b = tokens[i + sk.length - 1]!;
       if (orgAt[i]! >= 0 || placeAt[i]! >= 0) continue;
       if (taken.some((m) => m.start < b.end && m.end > a.start)) continue;
       const prev = tokens[i - 1];
       const next = tokens[i + sk.length];
-      const glued = (x: Token | undefined, y: Token | undefined) => !!x && !!y && x.line === y.line && /^[ \u00A0]$/.test(text.slice(x.end, y.start));
       if (prev && (prev.kind === 'cap' || prev.kind === 'upper') && glued(prev, a) && !rules.honorifics.has(prev.raw)) continue;
       if (next && (next.kind === 'cap' || next.kind === 'upper') && glued(b, next)) continue;
-      const written = text.slice(a.start, b.end).replace(/['’]s$/, '');
-      d.mentions.push({ start: a.start, end: a.start + written.length });
+      const written = text.slice(a.start, b.end);
+      d.mentions.push({ start: a.start, end: b.end });
       if (written !== d.name) d.aliases.push(written);
       d.evidence.add('surname-alias');
     }

@@ -28,10 +28,15 @@ export interface Token {
   dot: boolean;
   /** Index of the line the token is on (0-based). */
   line: number;
+  /** Position of the token in the token list. */
+  index: number;
 }
 
 // Letters and digits joined by apostrophes, hyphens or dots ("d'Estaing", "Jean-Yves", "J.-Y", "P.-D.G"), or one symbol.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:(?:['’]|\.-?|-)[\p{L}\p{M}\p{N}]+)*|[©&@]/gu;
+// Latin letters only (with every accented Latin letter): names in other scripts are not read, and
+// an explicit class is about twice as fast as \p{L} on long releases.
+const L = 'A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u1E00-\u1EFF';
+const TOKEN = new RegExp(`[${L}]+(?:(?:['’]|\\.-?|-)[${L}]+)*|[©&@]`, 'g');
 const CAP = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-(?:\p{Lu}['’])?\p{Lu}?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?)*$/u;
 const UPPER = /^\p{Lu}[\p{Lu}\p{M}]*(?:['’-]\p{Lu}[\p{Lu}\p{M}]*)*$/u;
 const INITIAL = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
@@ -46,33 +51,44 @@ export const CAPITAL_PARTICLES = new Set(['le', 'la', 'de', 'du', 'des', 'van', 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let line = 0;
-  let last = 0;
+  let nextNewline = text.indexOf('\n');
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const start = m.index;
-    for (let i = text.indexOf('\n', last); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    while (nextNewline !== -1 && nextNewline < start) {
+      line++;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
+    }
     let raw = m[0];
+    const apostrophe = raw.includes("'") || raw.includes('’');
     // a possessive is not part of the name: "Michon's" -> "Michon"
-    if (raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
+    if (apostrophe && raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
     // French elision is a word of its own: "d'Airbus" -> "d'" "Airbus", "L'astronaute" -> "L'" "astronaute"
-    const elided = ELISION.exec(raw);
+    const elided = apostrophe ? ELISION.exec(raw) : null;
     if (elided) {
       const e = elided[0];
-      out.push({ start, end: start + e.length, raw: e, key: fold(e).slice(0, -1), kind: e[0] === 'd' ? 'particle' : 'other', dot: false, line });
+      out.push({ start, end: start + e.length, raw: e, key: foldWord(e).slice(0, -1), kind: e[0] === 'd' ? 'particle' : 'other', dot: false, line, index: out.length });
       raw = raw.slice(e.length);
     }
     const from = start + (elided ? elided[0].length : 0);
     const end = from + raw.length;
-    last = end;
-    out.push({ start: from, end, raw, key: fold(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line });
+    out.push({ start: from, end, raw, key: foldWord(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line, index: out.length });
   }
   return out;
 }
 
+/** fold() with a fast path for plain ASCII words (most of them). */
+function foldWord(raw: string): string {
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 127) return fold(raw);
+  return raw.toLowerCase();
+}
+
 function kindOf(raw: string, dot: boolean): TokenKind {
   const c = raw.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 'other';
   const lower = c >= 97 && c <= 122;
   if (lower) {
+    if (raw.length > 5) return 'other';
     if (PARTICLE_WORDS.has(raw) || ELIDED_PARTICLE.test(raw)) return 'particle';
     return 'other';
   }
@@ -93,4 +109,18 @@ export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** Index of the token that starts (or ends, with `atEnd`) exactly at an offset, or -1 (binary search). */
+export function tokenIndexAt(tokens: Token[], offset: number, atEnd = false): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = atEnd ? tokens[mid]!.end : tokens[mid]!.start;
+    if (v === offset) return mid;
+    if (v < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
