@@ -35,7 +35,7 @@ export interface Token {
 // Letters and digits joined by apostrophes, hyphens or dots ("d'Estaing", "Jean-Yves", "J.-Y", "P.-D.G"), or one symbol.
 // Latin letters only (with every accented Latin letter): names in other scripts are not read, and
 // an explicit class is about twice as fast as \p{L} on long releases.
-const L = 'A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u1E00-\u1EFF';
+const L = 'A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF';
 const TOKEN = new RegExp(`[${L}]+(?:(?:['’]|\\.-?|-)[${L}]+)*|[©&@]`, 'g');
 const CAP = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-(?:\p{Lu}['’])?\p{Lu}?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?)*$/u;
 const UPPER = /^\p{Lu}[\p{Lu}\p{M}]*(?:['’-]\p{Lu}[\p{Lu}\p{M}]*)*$/u;
