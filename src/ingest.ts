@@ -8,7 +8,7 @@
  *
  * Output folder:
  *   records/<id>.json   one record per release (id: 16 hex digits, never taken from a file name)
- *   manifest.json       what was read and written, for incremental runs (src/batch/manifest.ts)
+ *   manifest.jsonl      what was read and written, for incremental runs (src/batch/manifest.ts)
  *   manifest.journal    only while a run is in progress or after it was killed
  *   report.json         the outcome of every input of the last run
  *   .lock               only while a run is in progress (src/batch/lock.ts)
@@ -46,8 +46,8 @@ import { DEFAULT_INCLUDE, InputError, describeFsError, listInputs, readInput, ty
 import { writeFileAtomic } from './batch/atomic-write.js';
 import { loadBatchConfig } from './batch/config.js';
 import { acquireLock } from './batch/lock.js';
-import { Journal, emptyState, loadState, type FileEntry, type ManifestState, type RecordEntry } from './batch/manifest.js';
-import { LshIndex, MinHasher, SIGNATURE_SCHEME, decodeSignature, encodeSignature, isNearDuplicate, similarity, type Signature } from './batch/minhash.js';
+import { Journal, emptyState, loadState, type FileEntry, type ManifestState, type RecordState } from './batch/manifest.js';
+import { LshIndex, MinHasher, SIGNATURE_SCHEME, isNearDuplicate, similarity, type Signature } from './batch/minhash.js';
 import { factsDisagree, titleInText } from './batch/facts.js';
 import { linkTranslations, translationKeys } from './batch/translations.js';
 import type { Progress } from './batch/progress.js';
@@ -209,8 +209,8 @@ class Run {
   /** LSH entry numbers ↔ record ids. */
   private readonly entryOf = new Map<string, number>();
   private readonly idOf: string[] = [];
-  private readonly sigs = new Map<string, Signature>();
-  private readonly members = new Map<string, Set<string>>();
+  /** Sources of each record (most have one). */
+  private readonly members = new Map<string, string[]>();
   private readonly notes: string[] = [];
   private readonly stats: IngestStats = { documents: 0, bytes: 0, ms: 0, stageMs: {} };
 
@@ -237,7 +237,7 @@ class Run {
     });
     this.log.info({ inputs: listed.length, skipped: skipped.length }, 'listed inputs');
 
-    const loaded = loadState(this.out);
+    const loaded = await loadState(this.out);
     this.notes.push(...loaded.notes);
     this.state = loaded.state;
     if (this.state.rules !== this.stateKey) {
@@ -246,19 +246,18 @@ class Run {
     }
     for (const [path, f] of this.state.files) {
       if (!this.state.records.has(f.record)) this.state.files.delete(path);
-      else this.memberSet(f.record).add(path);
+      else this.addMember(f.record, path);
     }
 
     // Records whose file is gone, or whose signature cannot be read, are made again.
     const onDisk = new Set((await readdir(this.recordsDir)).filter((n) => RECORD_FILE.test(n)));
     const sigLength = this.config.dedup.bands * this.config.dedup.rows;
     for (const [id, r] of [...this.state.records]) {
-      const values = decodeSignature(r.sig, sigLength);
-      if (!onDisk.has(`${id}.json`) || values === null || !this.members.get(id)?.size) {
+      if (!onDisk.has(`${id}.json`) || r.values.length !== sigLength || !this.members.get(id)?.length) {
         this.dissolve(id, false);
         continue;
       }
-      this.index(id, { values, shingles: r.shingles });
+      this.index(id, r.values);
     }
 
     // Sources of earlier runs that are gone.
@@ -276,8 +275,8 @@ class Run {
         const id = this.state.files.get(path)!.record;
         this.state.files.delete(path);
         const m = this.members.get(id)!;
-        m.delete(path);
-        if (m.size === 0) {
+        m.splice(m.indexOf(path), 1);
+        if (m.length === 0) {
           this.dissolve(id, false);
           pruned.push(id);
         } else {
@@ -361,20 +360,19 @@ class Run {
 
   // ------------------------------------------------------------------ state helpers
 
-  private memberSet(id: string): Set<string> {
-    let m = this.members.get(id);
-    if (!m) this.members.set(id, (m = new Set()));
-    return m;
+  private addMember(id: string, path: string): void {
+    const m = this.members.get(id);
+    if (!m) this.members.set(id, [path]);
+    else if (!m.includes(path)) m.push(path);
   }
 
-  private index(id: string, sig: Signature): void {
+  private index(id: string, values: Uint32Array): void {
     let n = this.entryOf.get(id);
     if (n === undefined) {
       n = this.idOf.push(id) - 1;
       this.entryOf.set(id, n);
     }
-    this.sigs.set(id, sig);
-    this.lsh.add(n, sig.values);
+    this.lsh.add(n, values);
   }
 
   /** Forgets a record and its sources (their files are read again when listed). */
@@ -384,12 +382,11 @@ class Run {
       if (journal) this.journal.setFile(p, null);
     }
     this.members.delete(id);
+    const r = this.state.records.get(id);
+    const n = this.entryOf.get(id);
+    if (r && n !== undefined) this.lsh.remove(n, r.values);
     this.state.records.delete(id);
     if (journal) this.journal.setRecord(id, null);
-    const sig = this.sigs.get(id);
-    const n = this.entryOf.get(id);
-    if (sig && n !== undefined) this.lsh.remove(n, sig.values);
-    this.sigs.delete(id);
   }
 
   /** The sources of a record: its representative first, then the others by path. */
@@ -539,13 +536,12 @@ class Run {
     else if (sig.shingles >= this.config.dedup.minShingles) {
       for (const n of this.lsh.candidates(sig.values)) {
         const id = this.idOf[n]!;
-        const other = this.sigs.get(id);
-        if (!other || !this.state.records.has(id)) continue;
+        const other = this.state.records.get(id);
+        if (!other) continue;
         const sim = similarity(sig, other);
         if (!isNearDuplicate(sig, other, sim, this.config.dedup)) continue;
-        const rep = this.state.records.get(id)!;
-        let why = factsDisagree({ title: rec.title, published: rec.published, keys: d.keys ?? [] }, rep, this.config.dedup);
-        if (why?.kind === 'title' && (await this.titleFound(rec, id))) why = factsDisagree({ title: null, published: rec.published, keys: d.keys ?? [] }, rep, this.config.dedup);
+        let why = factsDisagree({ title: rec.title, published: rec.published, keys: d.keys ?? [] }, other, this.config.dedup);
+        if (why?.kind === 'title' && (await this.titleFound(rec, id))) why = factsDisagree({ title: null, published: rec.published, keys: d.keys ?? [] }, other, this.config.dedup);
         if (why !== null) {
           this.log.debug({ path, record: id, similarity: sim.jaccard, why: why.message }, 'similar wording, different facts: not merged');
           continue;
@@ -558,7 +554,7 @@ class Run {
       const similarity = Math.round(target.similarity * 1000) / 1000;
       const fe = entry(target.id, similarity);
       this.state.files.set(path, fe);
-      this.memberSet(target.id).add(path);
+      this.addMember(target.id, path);
       await this.rewriteRecord(target.id, (r) => r, rec);
       this.journal.setFile(path, fe);
       const rep = this.state.records.get(target.id)!.rep;
@@ -566,9 +562,9 @@ class Run {
       return { path, outcome: 'duplicate', record: target.id, duplicateOf: rep, similarity, change: d.change };
     }
 
-    const re: RecordEntry = {
+    const re: RecordState = {
       rep: path,
-      sig: encodeSignature(sig.values),
+      values: sig.values,
       shingles: sig.shingles,
       language: rec.language,
       title: rec.title,
@@ -579,8 +575,8 @@ class Run {
     const fe = entry(rec.id);
     this.state.records.set(rec.id, re);
     this.state.files.set(path, fe);
-    this.memberSet(rec.id).add(path);
-    this.index(rec.id, sig);
+    this.addMember(rec.id, path);
+    this.index(rec.id, sig.values);
     await this.writeRecord({ ...rec, translations: [] });
     this.journal.setRecord(rec.id, re);
     this.journal.setFile(path, fe);

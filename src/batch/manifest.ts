@@ -2,19 +2,26 @@
  * The manifest of an output folder: what every earlier run read and wrote, so that the next run
  * redoes only what changed.
  *
- * - `<out>/manifest.json`: the state at the end of the last complete run (written atomically).
- * - `<out>/manifest.journal`: the changes of the run in progress, one JSON line each, appended
- *   after the record they describe has been written. A run that is killed leaves a journal; the
- *   next run reads the manifest, replays the journal (a torn last line is ignored) and goes on
- *   from there. At the end of a run the state is written to manifest.json and the journal emptied.
- *   Replaying a journal twice gives the same state (every line sets or deletes one entry).
+ * - `<out>/manifest.jsonl`: the state at the end of the last complete run, written atomically.
+ *   JSON Lines: a header `{"manifest":1,"rules":...}`, then one line per input file
+ *   `{"f":path,"e":{size,mtimeMs,sha256,record,similarity?}}` and one per record
+ *   `{"r":id,"e":{rep,sig,shingles,language,title,published,keys,translations}}`, sorted, so the
+ *   same state always gives the same bytes. Read and written line by line: a manifest of 100,000
+ *   inputs never has to be one string in memory.
+ * - `<out>/manifest.journal`: the changes of the run in progress, in the same line format,
+ *   appended after the record they describe has been written. A run that is killed leaves a
+ *   journal; the next run reads the manifest, replays the journal (a torn last line is ignored)
+ *   and goes on from there. At the end of a run the state is written to manifest.jsonl and the
+ *   journal removed. Replaying a journal twice gives the same state (each line sets or deletes
+ *   one entry).
  *
  * Paths are the input paths as given (relative to the working folder when they were relative).
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { createInterface } from 'node:readline';
+import { writeChunksAtomic, writeFileAtomic } from './atomic-write.js';
 
 /** One input file that gave a record (or joined one). */
 export interface FileEntry {
@@ -23,123 +30,157 @@ export interface FileEntry {
   sha256: string;
   /** The record it gave or joined. */
   record: string;
-  /** Estimated similarity to the record's representative when it joined as a near-duplicate. */
+  /** Estimated similarity to the record's representative when it joined as a duplicate. */
   similarity?: number;
 }
 
-/** One record of the output folder. */
-export interface RecordEntry {
+/** One record of the output folder, as kept in memory. */
+export interface RecordState {
   /** The source whose analysis the record holds. */
   rep: string;
-  /** MinHash signature, base64 of little-endian uint32 values. */
-  sig: string;
+  /** MinHash signature. */
+  values: Uint32Array;
+  /** Distinct shingles of the representative's text. */
   shingles: number;
   language: string | null;
-  /** The representative's title. */
   title: string | null;
-  /** The release's own date (from the representative). */
   published: string | null;
-  /** Entity keys for translation linking. */
+  /** Entity keys (translations, and facts for deduplication). */
   keys: string[];
   translations: string[];
 }
 
+/** A record as written in the manifest (signature in base64). */
+type RecordLine = Omit<RecordState, 'values'> & { sig: string };
+
 export interface ManifestState {
-  version: 1;
   rules: string;
   files: Map<string, FileEntry>;
-  records: Map<string, RecordEntry>;
+  records: Map<string, RecordState>;
 }
 
-type JournalLine = { f: string; e: FileEntry | null } | { r: string; e: RecordEntry | null };
+type Line = { f: string; e: FileEntry | null } | { r: string; e: RecordLine | null } | { manifest?: number; journal?: number; rules?: string };
 
-export const MANIFEST = 'manifest.json';
+export const MANIFEST = 'manifest.jsonl';
 export const JOURNAL = 'manifest.journal';
 
 export function emptyState(rules: string): ManifestState {
-  return { version: 1, rules, files: new Map(), records: new Map() };
+  return { rules, files: new Map(), records: new Map() };
 }
 
-function byKey<T>(m: Map<string, T>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const k of [...m.keys()].sort()) out[k] = m.get(k)!;
+function encode(values: Uint32Array): string {
+  const b = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) b.writeUInt32LE(values[i]!, i * 4);
+  return b.toString('base64');
+}
+
+function decode(s: string): Uint32Array | null {
+  const b = Buffer.from(s, 'base64');
+  if (b.length === 0 || b.length % 4 !== 0) return null;
+  const out = new Uint32Array(b.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
   return out;
 }
 
-/** The manifest as written: keys sorted, so the same state always gives the same bytes. */
-export function serialise(state: ManifestState): string {
-  return JSON.stringify({ version: state.version, rules: state.rules, files: byKey(state.files), records: byKey(state.records) }, null, 1) + '\n';
+function recordLine(id: string, r: RecordState | null): string {
+  if (!r) return JSON.stringify({ r: id, e: null }) + '\n';
+  const e: RecordLine = { rep: r.rep, sig: encode(r.values), shingles: r.shingles, language: r.language, title: r.title, published: r.published, keys: r.keys, translations: r.translations };
+  return JSON.stringify({ r: id, e }) + '\n';
+}
+
+function fileLine(path: string, e: FileEntry | null): string {
+  return JSON.stringify({ f: path, e }) + '\n';
+}
+
+/** The manifest's lines: header, files by path, records by id. */
+export function* manifestLines(state: ManifestState): Generator<string> {
+  yield JSON.stringify({ manifest: 1, rules: state.rules }) + '\n';
+  for (const p of [...state.files.keys()].sort()) yield fileLine(p, state.files.get(p)!);
+  for (const id of [...state.records.keys()].sort()) yield recordLine(id, state.records.get(id)!);
+}
+
+/** Applies one line to the state; false when the line is not a valid change (torn, foreign). */
+function apply(state: ManifestState, line: Line): boolean {
+  if ('f' in line && typeof line.f === 'string') {
+    if (line.e) state.files.set(line.f, line.e);
+    else state.files.delete(line.f);
+    return true;
+  }
+  if ('r' in line && typeof line.r === 'string') {
+    if (!line.e) {
+      state.records.delete(line.r);
+      return true;
+    }
+    const values = decode(line.e.sig);
+    if (!values) return false;
+    const e = line.e;
+    state.records.set(line.r, { rep: e.rep, values, shingles: e.shingles, language: e.language, title: e.title, published: e.published, keys: e.keys, translations: e.translations });
+    return true;
+  }
+  return false;
+}
+
+/** Reads a file of lines; calls `each` with every line that parses as JSON. Missing file: false. */
+async function readLines(path: string, each: (line: Line, index: number) => boolean | void): Promise<boolean> {
+  let stream;
+  try {
+    stream = createReadStream(path, { encoding: 'utf8' });
+    await new Promise<void>((resolve, reject) => {
+      stream!.once('open', () => resolve());
+      stream!.once('error', reject);
+    });
+  } catch {
+    return false;
+  }
+  let index = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    if (!text.trim()) continue;
+    let line: Line;
+    try {
+      line = JSON.parse(text) as Line;
+    } catch {
+      continue; // a torn last line of a killed run
+    }
+    if (each(line, index++) === false) break;
+  }
+  stream.destroy();
+  return true;
 }
 
 export interface LoadedState {
   state: ManifestState;
-  /** What a person should know: unreadable manifest, replayed journal... */
+  /** What a person should know: unreadable manifest, resumed journal... */
   notes: string[];
 }
 
-/** Reads manifest.json and replays the journal. A missing or broken manifest gives an empty state. */
-export function loadState(outDir: string): LoadedState {
+/** Reads the manifest and replays the journal. A missing or foreign manifest gives an empty state. */
+export async function loadState(outDir: string): Promise<LoadedState> {
   const notes: string[] = [];
-  let state: ManifestState | null = null;
-  let text: string | null = null;
-  try {
-    text = readFileSync(join(outDir, MANIFEST), 'utf8');
-  } catch {
-    // first run
-  }
-  if (text !== null) {
-    try {
-      const raw = JSON.parse(text) as { version?: unknown; rules?: unknown; files?: Record<string, FileEntry>; records?: Record<string, RecordEntry> };
-      if (raw.version !== 1 || typeof raw.rules !== 'string' || typeof raw.files !== 'object' || typeof raw.records !== 'object') {
-        throw new Error('not a communique manifest');
-      }
-      state = {
-        version: 1,
-        rules: raw.rules,
-        files: new Map(Object.entries(raw.files ?? {})),
-        records: new Map(Object.entries(raw.records ?? {})),
-      };
-    } catch (e) {
-      notes.push(`${join(outDir, MANIFEST)} cannot be read (${(e as Error).message}): every input is processed again`);
+  const state = emptyState('');
+  let valid = true;
+  await readLines(join(outDir, MANIFEST), (line, i) => {
+    if (i === 0) {
+      if (!('manifest' in line) || line.manifest !== 1 || typeof line.rules !== 'string') return (valid = false);
+      state.rules = line.rules;
+      return;
     }
+    apply(state, line);
+  });
+  if (!valid) {
+    notes.push(`${join(outDir, MANIFEST)} is not a communique manifest: every input is processed again`);
+    return { state: emptyState(''), notes };
   }
-  state ??= emptyState('');
-  let journal: string | null = null;
-  try {
-    journal = readFileSync(join(outDir, JOURNAL), 'utf8');
-  } catch {
-    // no journal: the last run ended cleanly (or there was none)
-  }
-  if (journal) {
-    const lines = journal.split('\n');
-    const head = safeParse(lines[0] ?? '') as { journal?: unknown; rules?: unknown } | null;
-    if (head && head.journal === 1 && head.rules === state.rules) {
-      let replayed = 0;
-      for (const line of lines.slice(1)) {
-        const op = safeParse(line) as JournalLine | null;
-        if (!op) continue;
-        if ('f' in op) {
-          if (op.e) state.files.set(op.f, op.e);
-          else state.files.delete(op.f);
-        } else if ('r' in op) {
-          if (op.e) state.records.set(op.r, op.e);
-          else state.records.delete(op.r);
-        }
-        replayed++;
-      }
-      if (replayed > 0) notes.push(`the previous run was interrupted: resuming after its ${replayed} recorded steps`);
+  let replayed = 0;
+  let usable = false;
+  await readLines(join(outDir, JOURNAL), (line, i) => {
+    if (i === 0) {
+      usable = 'journal' in line && line.journal === 1 && line.rules === state.rules;
+      return usable;
     }
-  }
+    if (apply(state, line)) replayed++;
+  });
+  if (replayed > 0) notes.push(`the previous run was interrupted: resuming after its ${replayed} recorded steps`);
   return { state, notes };
-}
-
-function safeParse(line: string): unknown {
-  if (!line.trim()) return null;
-  try {
-    return JSON.parse(line) as unknown;
-  } catch {
-    return null;
-  }
 }
 
 /** Appends the changes of a run to the journal, synchronously, one line per change. */
@@ -148,32 +189,32 @@ export class Journal {
 
   constructor(private readonly outDir: string) {}
 
-  /** Writes the state to manifest.json, then starts an empty journal for it. */
+  /** Writes the state to the manifest, then starts an empty journal for it. */
   async checkpoint(state: ManifestState): Promise<void> {
     this.close();
-    await writeFileAtomic(join(this.outDir, MANIFEST), serialise(state));
+    await writeChunksAtomic(join(this.outDir, MANIFEST), manifestLines(state));
     await writeFileAtomic(join(this.outDir, JOURNAL), JSON.stringify({ journal: 1, rules: state.rules }) + '\n');
     this.fd = openSync(join(this.outDir, JOURNAL), 'a');
   }
 
-  /** Writes the final state to manifest.json and removes the journal: the run is complete. */
+  /** Writes the final state to the manifest and removes the journal: the run is complete. */
   async finish(state: ManifestState): Promise<void> {
     this.close();
-    await writeFileAtomic(join(this.outDir, MANIFEST), serialise(state));
+    await writeChunksAtomic(join(this.outDir, MANIFEST), manifestLines(state));
     await unlink(join(this.outDir, JOURNAL)).catch(() => undefined);
   }
 
   setFile(path: string, e: FileEntry | null): void {
-    this.append({ f: path, e });
+    this.append(fileLine(path, e));
   }
 
-  setRecord(id: string, e: RecordEntry | null): void {
-    this.append({ r: id, e });
+  setRecord(id: string, e: RecordState | null): void {
+    this.append(recordLine(id, e));
   }
 
-  private append(line: JournalLine): void {
+  private append(line: string): void {
     if (this.fd === null) throw new Error('journal is not open');
-    writeSync(this.fd, JSON.stringify(line) + '\n');
+    writeSync(this.fd, line);
   }
 
   close(): void {

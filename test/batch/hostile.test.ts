@@ -86,7 +86,7 @@ describe('a folder full of traps', () => {
     const after = snapshot(inputs, (p) => p.endsWith('pipe.txt') || p.endsWith('unreadable.txt') || p.startsWith('sub/up') || p.includes('loop') || p.includes('dangling'));
     expect(after).toEqual(before);
     const written = [...snapshot(out).keys()];
-    expect(written.every((p) => /^(records\/[0-9a-f]{16}\.json|manifest\.json|report\.json)$/.test(p))).toBe(true);
+    expect(written.every((p) => /^(records\/[0-9a-f]{16}\.json|manifest\.jsonl|report\.json)$/.test(p))).toBe(true);
   });
 
   it('exits with errors counted, the good files all having records', () => {
