@@ -127,7 +127,7 @@ export function findPeople(text: string, language: Language | null, organisation
     };
     for (let k = first; k <= last; k++) {
       const t = tokens[k]!;
-      if (isHonorific(t) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && k > first)) {
+      if (isHonorific(t) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && seg.length > 0)) {
         flush();
         honorific = true;
         continue;
@@ -158,7 +158,7 @@ export function findPeople(text: string, language: Language | null, organisation
       // a place name is no name, except a given name that is also a place ("Florence Lièvre") and a
       // surname that is also a place right after a given name ("Stéphane Israël")
       const givenBefore = seg.length > 0 && isGiven(tokens[seg[seg.length - 1]!]!);
-      if (placeAt[k]! >= 0 && !givenBefore && !(isGiven(t) && k < last && placeAt[k + 1]! < 0 && seg.length === 0)) {
+      if (placeAt[k]! >= 0 && !givenBefore && !((isGiven(t) || isWeakGiven(t)) && k < last && placeAt[k + 1]! < 0 && seg.length === 0)) {
         flush();
         continue;
       }
