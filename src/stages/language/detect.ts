@@ -1,6 +1,7 @@
 /**
  * Language: French or English per release, from function words and marked letters counted over
- * the first 5,000 characters (rules/language/*.yaml).
+ * the first 5,000 characters (rules/language/*.yaml), or fewer once one language clearly leads
+ * (60 function words and five times any other's).
  *
  * `languageScores` holds, for every language of the rules, the share of words read that are
  * among its function words, plus a small weight for its marked letters (é, ç... for French), and
@@ -17,29 +18,52 @@ import { warn, type Document, type Language } from '../../document.js';
 import type { Rules } from '../../rules/index.js';
 
 const SAMPLE = 5000;
+const CHUNK = 1000;
+
+/** One language has at least 60 function words and five times as many as any other. */
+function clearLead(hits: number[]): boolean {
+  let first = 0;
+  let second = 0;
+  for (const h of hits) {
+    if (h > first) {
+      second = first;
+      first = h;
+    } else if (h > second) second = h;
+  }
+  return first >= 60 && first >= 5 * second;
+}
 /** Weight of one marked letter relative to one function word. */
 const LETTER_WEIGHT = 0.25;
-const WORD = /\p{L}+/gu;
+/** Words of Latin script, on lower-cased text (a plain character class is much faster than \\p{L}). */
+const NOT_WORD = /[^a-z\u00DF-\u00F6\u00F8-\u024F]+/;
 
 export function detectLanguage(doc: Document, rules: Rules): void {
-  const { profiles, words } = rules.language;
-  const sample = doc.text.length > SAMPLE ? doc.text.slice(0, SAMPLE) : doc.text;
+  const { profiles, words, letters: letterLangs } = rules.language;
   const hits = new Array<number>(profiles.length).fill(0);
   let total = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sample); m; m = WORD.exec(sample)) {
-    total++;
-    const langs = words.get(m[0].toLowerCase());
-    if (langs) for (const i of langs) hits[i]!++;
+  // Read by chunks of ~1,000 characters, and stop early once one language clearly leads.
+  let sample = '';
+  for (let at = 0; at < SAMPLE && at < doc.text.length; ) {
+    let end = Math.min(doc.text.length, at + CHUNK);
+    while (end < doc.text.length && end - at < CHUNK + 40 && /\S/.test(doc.text[end]!)) end++;
+    const chunk = doc.text.slice(at, end).toLowerCase();
+    sample += chunk;
+    at = end;
+    for (const w of chunk.split(NOT_WORD)) {
+      if (!w) continue;
+      total++;
+      if (w.length > 12) continue;
+      const langs = words.get(w);
+      if (langs) for (const i of langs) hits[i]!++;
+    }
+    if (clearLead(hits)) break;
   }
   const letters = new Array<number>(profiles.length).fill(0);
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 0xc0) continue;
-    const ch = sample[i]!;
-    profiles.forEach((p, k) => {
-      if (p.letters.has(ch)) letters[k]!++;
-    });
+    const langs = letterLangs.get(sample[i]!);
+    if (langs) for (const k of langs) letters[k]!++;
   }
   const scores: Record<string, number> = {};
   let best = -1;

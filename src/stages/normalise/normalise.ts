@@ -22,17 +22,34 @@ import { decideWrapping, type Line } from './wrap.js';
 
 const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
 
-/** Every character pass 1 may change. */
-const SPECIAL =
+/** Characters replaced by one character: offsets do not move, no map is needed. */
+const ONE_FOR_ONE = /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u00A0\u202F\u2007\u2009\u2000-\u2006\u2008\u200A\u205F\u3000\f\v\u2028\u2029]/g;
+const SINGLE: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
+  '\f': '\n', '\v': '\n', '\u2028': '\n', '\u2029': '\n',
+};
+/** No-break, narrow no-break, figure and thin spaces: kept between digits ("1 174,5"). */
+const NUMBER_SPACES = new Set(['\u00A0', '\u202F', '\u2007', '\u2009']);
+
+/** Characters removed or replaced by several: these need the offset map. */
+const RESIZED =
   // eslint-disable-next-line no-control-regex
-  /\r\n?|[\u2018\u2019\u201A\u201B\u2032]|[\u201C\u201D\u201E\u201F\u2033]|[\u00AD\u200B-\u200D\u2060\uFEFF]|[\uFB00-\uFB06]|[\u00A0\u202F\u2007\u2009\u2000-\u2006\u2008\u200A\u205F\u3000]|[\f\v\u2028\u2029]|[\x00-\x08\x0E-\x1F\x7F-\x9F]/g;
+  /\r\n?|[\u00AD\u200B-\u200D\u2060\uFEFF\uFB00-\uFB06\x00-\x08\x0E-\x1F\x7F-\x9F]/g;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+function oneForOne(ch: string, i: number, s: string): string {
+  const single = SINGLE[ch];
+  if (single !== undefined) return single;
+  if (NUMBER_SPACES.has(ch) && isDigit(s[i - 1]) && isDigit(s[i + 1])) return ch;
+  return ' ';
+}
+
 /** Pass 1: characters. Returns null when nothing changes. */
-export function normaliseChars(text: string): { text: string; map: SegmentMap } | null {
+export function normaliseChars(text: string): { text: string; map: SegmentMap | null } | null {
   let source = text;
-  let nfcMap: SegmentMap | null = null;
+  let map: SegmentMap | null = null;
   if (!isNfc(source)) {
     // Compose only the words that need it, so the map stays exact elsewhere.
     const b = new MappedBuilder();
@@ -48,33 +65,34 @@ export function normaliseChars(text: string): { text: string; map: SegmentMap } 
     b.copy(source, last, source.length);
     const r = b.finish(source.length);
     source = r.text;
-    nfcMap = r.map;
+    map = r.map;
   }
-  SPECIAL.lastIndex = 0;
-  if (!SPECIAL.test(source)) return nfcMap ? { text: source, map: nfcMap } : null;
-  SPECIAL.lastIndex = 0;
-  const b = new MappedBuilder();
-  let last = 0;
-  for (let m = SPECIAL.exec(source); m; m = SPECIAL.exec(source)) {
-    const ch = m[0];
-    const i = m.index;
-    let out: string;
-    const c = ch.charCodeAt(0);
-    if (ch === '\r\n' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\u2028' || ch === '\u2029') out = '\n';
-    else if (/[\u2018\u2019\u201A\u201B\u2032]/.test(ch)) out = "'";
-    else if (/[\u201C\u201D\u201E\u201F\u2033]/.test(ch)) out = '"';
-    else if (LIGATURES[ch]) out = LIGATURES[ch];
-    else if (c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007) out = isDigit(source[i - 1]) && isDigit(source[i + 1]) ? ch : ' ';
-    else if (/[\u2000-\u2008\u200A\u205F\u3000]/.test(ch)) out = ' ';
-    else out = ''; // soft hyphen, zero-width, control characters
-    if (out === ch) continue;
-    b.copy(source, last, i);
-    if (out) b.replace(out, i, i + ch.length);
-    last = i + ch.length;
+  let changed = map !== null;
+  ONE_FOR_ONE.lastIndex = 0;
+  if (ONE_FOR_ONE.test(source)) {
+    source = source.replace(ONE_FOR_ONE, oneForOne);
+    changed = true;
   }
-  b.copy(source, last, source.length);
-  const r = b.finish(source.length);
-  return { text: r.text, map: nfcMap ? (composeMaps(r.map, nfcMap) as SegmentMap) : r.map };
+  RESIZED.lastIndex = 0;
+  if (RESIZED.test(source)) {
+    RESIZED.lastIndex = 0;
+    const b = new MappedBuilder();
+    let last = 0;
+    for (let m = RESIZED.exec(source); m; m = RESIZED.exec(source)) {
+      const ch = m[0];
+      const i = m.index;
+      const out = ch[0] === '\r' ? '\n' : (LIGATURES[ch] ?? ''); // soft hyphens, zero-width and control characters go
+      b.copy(source, last, i);
+      if (out) b.replace(out, i, i + ch.length);
+      last = i + ch.length;
+    }
+    b.copy(source, last, source.length);
+    const r = b.finish(source.length);
+    source = r.text;
+    map = map ? (composeMaps(r.map, map) as SegmentMap) : r.map;
+    changed = true;
+  }
+  return changed ? { text: source, map } : null;
 }
 
 function isNfc(s: string): boolean {
@@ -160,7 +178,7 @@ export function normalise(doc: Document, rules: Rules): void {
   let text = doc.text;
   if (chars) {
     text = chars.text;
-    doc.offsets = composeMaps(chars.map, doc.offsets);
+    if (chars.map) doc.offsets = composeMaps(chars.map, doc.offsets);
   }
   const lines = normaliseLines(doc, text, rules.normalise);
   doc.text = lines.text;

@@ -2,7 +2,7 @@
  * Title: the page's own title (HTML metadata: og:title, JSON-LD headline, <h1>, <title>), else
  * the first heading-like line of the text, looked for before the body starts:
  * - a line of 2 to 30 words, at most 200 characters, starting with a capital, a digit or a quote,
- *   not ending with a full stop or a comma;
+ *   not ending with a full stop (an abbreviation's is fine: "Inc.") or a comma;
  * - not a date alone ("February 6, 2019", "02 Apr 2021", "Mardi 5 février 2019"), not a bullet,
  *   not a label, a photo credit or a contact heading (rules/normalise/title.yaml), not a photo
  *   caption (a line followed by a "©" credit line);
@@ -23,11 +23,18 @@ const DATE_ONLY = new RegExp(
 );
 const CREDIT = /^(?:©|\(c\)\s|crédit|credit|photo\s?:)/iu;
 const MAX_LINES = 25;
+/** Abbreviations a title may end with ("... Applied Therapeutics, Inc."). */
+const FINAL_ABBREVIATION = /(?:^|\s)(?:inc|ltd|corp|co|plc|llc|l\.l\.c|s\.a|n\.v|ag|gmbh|sas|sarl|jr|sr|dr|st|etc|u\.s|no)\.$/i;
+
+/** Ends with a full stop that is not an abbreviation's. */
+function endsSentence(line: string): boolean {
+  return /[^.]\.$/.test(line) && !FINAL_ABBREVIATION.test(line);
+}
 
 function isHeadingLike(line: string, rules: Rules): boolean {
   if (line.length < 3 || line.length > 200) return false;
-  if (!/^[\p{Lu}\p{N}"'«]/u.test(line)) return false;
-  if (/[.,;]$/.test(line) && !/\.\.\.$/.test(line)) return false;
+  if (!/^[\p{Lu}\p{N}"'«$€£]/u.test(line)) return false;
+  if (/[,;]$/.test(line) || endsSentence(line)) return false;
   const words = line.split(/\s+/).length;
   if (words < 2 || words > 30) return false;
   if (!/\p{L}{2}/u.test(line)) return false;
@@ -54,7 +61,7 @@ export function findTitle(doc: Document, rules: Rules): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('- ')) continue;
-    if (/[.!?]$/.test(line) && line.split(/\s+/).length >= 8) return; // the body has started
+    if (endsSentence(line) && line.split(/\s+/).length >= 8) return; // the body has started
     if (CREDIT.test(line)) continue;
     if (lines[i + 1] !== undefined && CREDIT.test(lines[i + 1]!)) continue; // a photo caption
     if (isHeadingLike(line, rules)) {

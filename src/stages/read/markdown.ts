@@ -1,13 +1,14 @@
 /**
  * Markdown, stripped lightly: "# " heading marks, "> " quote marks, emphasis (**bold**, *em*,
  * __bold__, _em_ at word edges), inline code marks, links and images (their text is kept, the
- * address dropped), horizontal rules, reference-link definitions. Every kept character maps back
+ * address dropped), horizontal rules, reference-link definitions; common HTML entities (&amp;)
+ * decoded. Every kept character maps back
  * to the source; list marks are left to normalise, which turns them into "- " bullets.
  */
 import { MappedBuilder, type SegmentMap } from './offsets.js';
 
 /** One token of an inline scan: a link/image, an emphasis or code mark, or nothing. */
-const INLINE = /!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)|!?\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]|<(https?:[^>\s]{1,2000})>|(\*\*|__|~~)(?=\S)|(?<=\S)(\*\*|__|~~)|(?<![\p{L}\p{N}\\*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_\\])_(?=[^\s_])|(?<=[^\s_])_(?![\p{L}\p{N}_])|`+/gu;
+const INLINE = /&(?:amp|lt|gt|quot|apos|nbsp|#39|#x27|#8217|#8220|#8221);|!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)|!?\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]|<(https?:[^>\s]{1,2000})>|(\*\*|__|~~)(?=\S)|(?<=\S)(\*\*|__|~~)|(?<![\p{L}\p{N}\\*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_\\])_(?=[^\s_])|(?<=[^\s_])_(?![\p{L}\p{N}_])|`+/gu;
 
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
 const QUOTE = /^ {0,3}(?:> ?)+/;
@@ -46,14 +47,27 @@ export function stripMarkdown(raw: string): { text: string; map: SegmentMap } {
   return b.finish(raw.length);
 }
 
+const MAY_HAVE_INLINE = /[[*_`<~&]/;
+/** HTML entities that Markdown files exported from web pages often keep. */
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': '\u00A0',
+  '&#39;': "'", '&#x27;': "'", '&#8217;': '\u2019', '&#8220;': '\u201C', '&#8221;': '\u201D',
+};
+
 function inline(raw: string, start: number, end: number, b: MappedBuilder): void {
   const line = raw.slice(start, end);
+  if (!MAY_HAVE_INLINE.test(line)) {
+    b.copy(raw, start, end);
+    return;
+  }
   let last = 0;
   INLINE.lastIndex = 0;
   for (let m = INLINE.exec(line); m; m = INLINE.exec(line)) {
     b.copy(raw, start + last, start + m.index);
+    const entity = ENTITIES[m[0]];
     const label = m[1] ?? m[2];
-    if (label !== undefined) {
+    if (entity !== undefined) b.replace(entity, start + m.index, start + m.index + m[0].length);
+    else if (label !== undefined) {
       // Keep the link text (offset of the label inside the match).
       const off = m[0].indexOf('[') + 1;
       b.copy(raw, start + m.index + off, start + m.index + off + label.length);
