@@ -23,6 +23,13 @@ export interface DateParts {
   unit?: 'year' | 'month';
   /** For "today", "hier": the offset in days from the release's date. */
   dayOffset?: number;
+  /**
+   * For a weekday written alone ("on Tuesday", "mardi"): which side of the release's date it lies
+   * on, read from the tense of its clause (-1 on or before, 1 on or after). See resolve.ts.
+   */
+  lean?: -1 | 1;
+  /** "the week of 10 March": the ISO week holding the day written. */
+  week?: boolean;
   /** Components copied from the other end of a range or list ("12" in "from 12 to 14 March"). */
   shared?: Array<'year' | 'month'>;
 }

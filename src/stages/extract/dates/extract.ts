@@ -9,7 +9,7 @@ import type { Candidate } from './candidate.js';
 import type { ProductionContext } from './productions.js';
 import { anchorHits, propose } from './propose.js';
 import { dropNamedYears, keepLongest } from './refine.js';
-import { parseYmd, resolveParts, type Resolved } from './resolve.js';
+import { parseYmd, resolveParts, weekdayOf, type Resolved } from './resolve.js';
 import type { DateRules, LocaleRules } from './rules.js';
 
 export const STAGE = 'dates';
@@ -107,13 +107,75 @@ function resolveCandidate(c: Candidate, text: string, published: string | null, 
   return out;
 }
 
+/** A day the text names, with its weekday and where it is named: context for weekdays written alone. */
+interface ContextDay {
+  value: string;
+  weekday: number;
+  at: number;
+}
+
+/** The days named by resolved dates, ranges of up to a month included day by day. */
+function contextDays(found: Found[]): ContextDay[] {
+  const days: ContextDay[] = [];
+  const add = (value: string, at: number) => {
+    const d = parseYmd(value);
+    if (d) days.push({ value, weekday: weekdayOf(d.y, d.m, d.d), at });
+  };
+  for (const f of found) {
+    if (f.grain === 'day') add(f.value, f.mention.start);
+    else if (f.grain === 'range') {
+      const [a, b] = f.value.split('/').map(parseYmd);
+      if (!a || !b || f.value.length !== 21) continue;
+      const t0 = Date.UTC(a.y, a.m - 1, a.d);
+      const t1 = Date.UTC(b.y, b.m - 1, b.d);
+      for (let t = t0; t <= t1 && t - t0 <= 31 * 86_400_000; t += 86_400_000) add(new Date(t).toISOString().slice(0, 10), f.mention.start);
+    }
+  }
+  return days;
+}
+
+/**
+ * A weekday written alone ("on Thursday") in a text that names a day on that weekday ("September
+ * 19-22", "Monday morning, September 23") is that day, the one named nearest to it; otherwise it
+ * is resolved against the release's date (resolve.ts).
+ */
+function fromContext(c: Candidate, text: string, days: ContextDay[]): Found | null {
+  const weekday = c.parts[0]!.weekday;
+  let best: ContextDay | null = null;
+  for (const d of days) {
+    if (d.weekday !== weekday) continue;
+    if (!best || Math.abs(d.at - c.start) < Math.abs(best.at - c.start)) best = d;
+  }
+  if (!best) return null;
+  return {
+    value: best.value,
+    grain: 'day',
+    provenance: { written: ['weekday'], inferred: ['year', 'month', 'day'], inferredFrom: 'context' },
+    mention: { start: c.start, end: c.end },
+    text: text.slice(c.start, c.end),
+    rule: c.rule,
+  };
+}
+
+const isWeekdayAlone = (c: Candidate) => c.kind === 'single' && c.parts[0]!.lean !== undefined;
+
 /** Finds, resolves and groups the dates of a text: one entity per value, mentions in text order. */
 export function findDates(text: string, language: string | null, published: string | null, rules: DateRules, diagnostics: Diagnostic[] = []): DateEntity[] {
   const byValue = new Map<string, DateEntity>();
-  for (const c of findCandidates(text, language, rules)) {
-    const report = (d: Omit<Diagnostic, 'stage' | 'severity'>, severity: Diagnostic['severity'] = 'warning') =>
-      warn({ diagnostics }, { stage: STAGE, severity, ...d });
-    for (const f of resolveCandidate(c, text, published, report)) {
+  const report = (d: Omit<Diagnostic, 'stage' | 'severity'>, severity: Diagnostic['severity'] = 'warning') =>
+    warn({ diagnostics }, { stage: STAGE, severity, ...d });
+  const candidates = findCandidates(text, language, rules);
+  const resolved: Found[][] = candidates.map((c) => (isWeekdayAlone(c) ? [] : resolveCandidate(c, text, published, report)));
+  if (candidates.some(isWeekdayAlone)) {
+    const days = contextDays(resolved.flat());
+    candidates.forEach((c, i) => {
+      if (!isWeekdayAlone(c)) return;
+      const f = fromContext(c, text, days);
+      resolved[i] = f ? [f] : resolveCandidate(c, text, published, report);
+    });
+  }
+  for (const found of resolved) {
+    for (const f of found) {
       const hit = byValue.get(f.value);
       if (hit) {
         if (!hit.mentions.some((m) => m.start === f.mention.start && m.end === f.mention.end)) hit.mentions.push(f.mention);

@@ -15,7 +15,14 @@ export interface ProductionContext {
   numericOrder: 'day' | 'month' | null;
 }
 
-type Production = (g: Groups, lex: LocaleLexicon, ctx: ProductionContext) => Proposal;
+/** Where the match is, for productions that read the words around it (the tense of a clause). */
+export interface MatchPlace {
+  text: string;
+  start: number;
+  end: number;
+}
+
+type Production = (g: Groups, lex: LocaleLexicon, ctx: ProductionContext, at: MatchPlace) => Proposal;
 
 const isCapitalised = (s: string) => /^\p{Lu}/u.test(s);
 
@@ -34,7 +41,8 @@ function partsOf(g: Groups, lex: LocaleLexicon, n = ''): DateParts | null {
   const month = g[`month${n}`];
   const day = g[`day${n}`];
   if (month !== undefined) {
-    if (lex.capitalised && !isCapitalised(month)) return null;
+    // "may" and "march" in lower case are words, except in a full date ("march 27, 2026", seen in wire datelines).
+    if (lex.capitalised && !isCapitalised(month) && !(day !== undefined && year !== undefined)) return null;
     if (!day && lex.capitalisedNeedsDay.has(month)) return null;
     p.month = lex.months.get(lexKey(month));
   }
@@ -120,10 +128,13 @@ const half: Production = (g, lex) => {
   return { kind: 'single', parts: [p] };
 };
 
+/** A two-digit year in a numeric date: 00-50 are 2000-2050, 51-99 are 1951-1999 ("06/02/19", "12/05/98"). */
+const fullYear = (yy: number) => (yy <= 50 ? 2000 + yy : 1900 + yy);
+
 const numeric: Production = (g, _lex, ctx) => {
   const a = Number(g.a);
   const b = Number(g.b);
-  const year = Number(g.year);
+  const year = g.year !== undefined ? Number(g.year) : fullYear(Number(g.yy));
   let day: number;
   let month: number;
   let ambiguous = false;
@@ -153,5 +164,43 @@ const relativeUnit: Production = (g, lex) => {
   return { kind: 'single', parts: [{ rel: direction as -1 | 0 | 1, unit }] };
 };
 
-export const PRODUCTIONS = { date, range, list, quarter, half, numeric, iso, relativeDay, relativeUnit } satisfies Record<string, Production>;
+/** "the week of March 10, 2025", "la semaine du 10 mars": the ISO week holding that day. */
+const week: Production = (g, lex) => {
+  const p = partsOf(g, lex);
+  if (!p || p.day === undefined || p.month === undefined) return null;
+  return { kind: 'single', parts: [{ ...p, week: true }] };
+};
+
+/** The clause before `at` (back to the previous sentence end or line), at most 120 characters. */
+function clauseBefore(at: MatchPlace): string {
+  const from = Math.max(0, at.start - 120);
+  const before = at.text.slice(from, at.start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('; '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
+
+/** The words after `at` up to the end of its clause, at most 80 characters. */
+function clauseAfter(at: MatchPlace): string {
+  const after = at.text.slice(at.end, at.end + 80);
+  const cut = after.search(/[.;!?\n]/);
+  return cut >= 0 ? after.slice(0, cut) : after;
+}
+
+/**
+ * A weekday written alone ("on Tuesday", "mardi"): no date when its clause speaks of a habit
+ * ("open on Saturday", "chaque mardi"); otherwise on or after the release's date when the clause
+ * speaks of the future ("will be held on Friday", "se tiendra jeudi"), on or before it otherwise.
+ * The clause is read before the weekday, and after it when the weekday opens the sentence.
+ */
+const weekdayAlone: Production = (g, lex, _ctx, at) => {
+  const p = partsOf(g, lex);
+  if (!p || p.weekday === undefined) return null;
+  let clause = clauseBefore(at);
+  // "On Tuesday, Dr. Brad will present": nothing but the preposition before it, the clause follows.
+  if (!/[\p{L}\p{N}]/u.test(clause.replace(/\p{L}+\s*$/u, ''))) clause = clauseAfter(at);
+  if (lex.habitCue.test(clause)) return null;
+  return { kind: 'single', parts: [{ ...p, lean: lex.futureCue.test(clause) ? 1 : -1 }] };
+};
+
+export const PRODUCTIONS = { date, range, list, quarter, half, numeric, iso, relativeDay, relativeUnit, week, weekdayAlone } satisfies Record<string, Production>;
 export type ProductionName = keyof typeof PRODUCTIONS;

@@ -46,8 +46,9 @@ function tryMatch(text: string, rule: CompiledRule, m: RegExpExecArray, locale: 
   ) {
     return null;
   }
-  const proposal = PRODUCTIONS[rule.production](m.groups ?? {}, locale.lexicon, ctx);
-  return proposal ? { ...proposal, start, end: start + m[0].length, rule: rule.id } : null;
+  const end = start + m[0].length;
+  const proposal = PRODUCTIONS[rule.production](m.groups ?? {}, locale.lexicon, ctx, { text, start, end });
+  return proposal ? { ...proposal, start, end, rule: rule.id } : null;
 }
 
 /** Runs the rules of `locale` (those `only` accepts, when given) over `text`. */

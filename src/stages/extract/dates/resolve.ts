@@ -20,8 +20,21 @@
  * - Weekday alone with a relative word ("last Tuesday", "mardi prochain"): the nearest such
  *   weekday strictly before (last) or after (next) the release's date; "this Tuesday" is the one
  *   in the release's ISO week.
+ * - Weekday written alone ("on Tuesday" in English, "mardi" in French, no day number): releases
+ *   mostly report what has just happened ("the board approved on Tuesday", "a signé mardi"), and
+ *   announce what is coming in the future tense ("will be held on Friday", "se tiendra jeudi").
+ *   So the weekday is the nearest one ON OR BEFORE the release's date (the release's own day
+ *   when it is that weekday), unless its clause has a future cue (`futureCues`/`futureEndings`
+ *   in rules/dates/<lang>.yaml), then the nearest one ON OR AFTER it. A clause about a habit
+ *   ("open on Saturday", "chaque mardi", `habitCues`) gives no date, nor does a weekday range
+ *   ("Monday through Friday", "du lundi au vendredi").
+ * - "the week of March 10, 2025", "la semaine du 10 mars": the ISO week of that day
+ *   ("2025-W11", grain week), the year of the day inferred as for any day and month.
  * - Quarter, half or season without year ("the third quarter", "cet été"): the release's year,
- *   moved by a relative word ("next spring" is the first spring starting after the release).
+ *   moved by a relative word ("next spring" is the first spring starting after the release). A
+ *   quarter without year or relative word is the nearest one to the release, as for months ("the
+ *   fourth quarter" in a release of March 2024 is 2023-Q4: earnings releases report the quarter
+ *   just ended).
  * - "today"/"aujourd'hui" is the release's date; "this year"/"cette année" its year; "last
  *   year"/"l'an dernier" the year before; "next month"/"le mois prochain" the month after.
  * - Every inferred component is listed in `provenance.inferred` with `inferredFrom: 'published'`.
@@ -86,6 +99,14 @@ function written(p: DateParts): DateProvenance['written'] {
 
 function provenance(p: DateParts, inferred: DateProvenance['inferred']): DateProvenance {
   return inferred.length ? { written: written(p), inferred, inferredFrom: 'published' } : { written: written(p), inferred: [] };
+}
+
+/** The ISO week ("2025-W11") holding a day: the week of its Thursday. */
+export function isoWeek(y: number, m: number, d: number): string {
+  const t = time(y, m, d);
+  const thursday = fromTime(t + (4 - weekdayOf(y, m, d)) * DAY_MS);
+  const week = Math.floor((time(thursday.y, thursday.m, thursday.d) - time(thursday.y, 1, 1)) / (7 * DAY_MS)) + 1;
+  return `${pad(thursday.y, 4)}-W${pad(week)}`;
 }
 
 /** The year for a day-month without year (policy steps 1 to 3); warning when the weekday matches no candidate year. */
@@ -155,6 +176,7 @@ export function resolveParts(p: DateParts, pub: Ymd | null, yearHint?: number): 
     if (!warning && p.weekday !== undefined && weekdayOf(year, p.month, p.day) !== p.weekday) {
       warning = `the weekday written does not match ${dayValue({ y: year, m: p.month, d: p.day })}; the date is kept`;
     }
+    if (p.week) return { value: isoWeek(year, p.month, p.day), grain: 'week', provenance: provenance(p, inferred) };
     const r: Resolved = { value: dayValue({ y: year, m: p.month, d: p.day }), grain: 'day', provenance: provenance(p, inferred) };
     if (warning) r.warning = warning;
     return r;
@@ -167,6 +189,8 @@ export function resolveParts(p: DateParts, pub: Ymd | null, yearHint?: number): 
     let offset: number;
     if (p.rel === -1) offset = -(((pubW - p.weekday + 7) % 7) || 7);
     else if (p.rel === 1) offset = ((p.weekday - pubW + 7) % 7) || 7;
+    else if (p.lean === 1) offset = (p.weekday - pubW + 7) % 7;
+    else if (p.lean === -1) offset = -((pubW - p.weekday + 7) % 7);
     else offset = p.weekday - pubW;
     return { value: dayValue(fromTime(pubT + offset * DAY_MS)), grain: 'day', provenance: provenance(p, ['year', 'month', 'day']) };
   }
@@ -189,6 +213,12 @@ export function resolveParts(p: DateParts, pub: Ymd | null, yearHint?: number): 
       if (p.rel === 1 && SEASON_START[p.season]! <= pub.m) year++;
       else if (p.rel === -1 && SEASON_START[p.season]! + 2 >= pub.m) year--;
     } else if (p.rel === 1 || p.rel === -1) year += p.rel;
+    else if (p.quarter !== undefined) {
+      // "the fourth quarter" in a release of March is the one just ended: the nearest to the release.
+      const middle = p.quarter * 3 - 1;
+      if (middle - pub.m > 6) year--;
+      else if (pub.m - middle > 6) year++;
+    }
     inferred.push('year');
   }
   const y = pad(year, 4);

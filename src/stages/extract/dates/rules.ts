@@ -30,6 +30,10 @@ export interface LocaleLexicon {
   parts: Map<string, Part>;
   seasons: Map<string, Season>;
   orderWords: Map<string, number>;
+  /** Words of a clause about the future ("will", "se tiendra"): a weekday alone lies after the release. */
+  futureCue: RegExp;
+  /** Words of a clause about a habit ("every", "chaque"): a weekday alone there is no date. */
+  habitCue: RegExp;
 }
 
 export interface CompiledRule {
@@ -84,6 +88,9 @@ interface LexiconFile {
   listJoiners: string[];
   rangeJoiners: string[];
   countNouns: string[];
+  futureCues: string[];
+  futureEndings?: string[];
+  habitCues: string[];
 }
 
 const words = { type: 'array', items: { type: 'string', minLength: 1 } };
@@ -118,6 +125,8 @@ const LEXICON_SCHEMA: Schema = {
     'listJoiners',
     'rangeJoiners',
     'countNouns',
+    'futureCues',
+    'habitCues',
   ],
   properties: {
     language: { type: 'string', pattern: '^[a-z]{2}$' },
@@ -137,6 +146,9 @@ const LEXICON_SCHEMA: Schema = {
     listJoiners: words,
     rangeJoiners: words,
     countNouns: words,
+    futureCues: words,
+    futureEndings: words,
+    habitCues: words,
   },
 };
 
@@ -212,12 +224,14 @@ function placeholders(f: LexiconFile): Record<string, (n: string) => string> {
   const group = (name: string, alt: string) => (n: string) => `(?<${name}${n}>${alt})(?:(?<=[.-])|${WORD_END})`;
   return {
     B: () => WORD_START,
+    U: () => '\\p{Lu}',
     day: (n) => `(?<day${n}>3[01]|[12]\\d|0?[1-9])${ordinals}${NOT_AFTER}`,
     year: (n) => `(?<year${n}>(?:19|20)\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d)`,
     yy: (n) => `(?<yy${n}>\\d{2})${NOT_AFTER}`,
     quarter: (n) => `(?<quarter${n}>[1-4])`,
     half: (n) => `(?<half${n}>[12])`,
-    month: group('month', names(f.months)),
+    // Month names in every case: productions accept a lower-case English month only in a full date.
+    month: group('month', wordAlternation(f.months.flatMap((e) => e.names))),
     weekday: group('weekday', names(f.weekdays)),
     rel: group('rel', keys(f.relativeBefore)),
     relAfter: group('rela', keys(f.relativeAfter)),
@@ -239,6 +253,13 @@ function expand(pattern: string, subs: Record<string, (n: string) => string>, fa
     if (!sub) fail(`unknown placeholder {${name}${n}}`);
     return sub(n);
   });
+}
+
+/** Finds any of `list` as whole words, or a word ending with one of `endings` ("lancera"), in any case. */
+function cueRegex(list: string[], endings: string[]): RegExp {
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]");
+  const alts = [...list.map(esc), ...endings.map((e) => `\\p{L}{3,}${esc(e)}`)];
+  return alts.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}])`, 'iu') : /(?!)/;
 }
 
 /** The words a {placeholder} stands for, for anchoring; null for those that may start with anything. */
@@ -279,6 +300,8 @@ function loadLocale(dir: string, lang: string): LocaleRules {
     parts: toMap(f.parts),
     seasons: toMap(f.seasons),
     orderWords: toMap(f.orderWords),
+    futureCue: cueRegex(f.futureCues, f.futureEndings ?? []),
+    habitCue: cueRegex(f.habitCues, []),
   };
   const subs = placeholders(f);
   const patFile = readRuleFile<PatternFile>(join(dir, `${lang}.patterns.yaml`), PATTERN_SCHEMA);

@@ -17,7 +17,7 @@ import { fold } from '../../../text/unicode.js';
 import { findContactZones, zoneAt, type ContactZone } from '../contacts/zones.js';
 import type { Evidence, PeopleRules } from './rules.js';
 import { CAPITAL_PARTICLES, titleCase, tokenize, type Token } from './tokens.js';
-import { titleAfter, titleBefore, type Context } from './roles.js';
+import { ARTICLES, titleAfter, titleBefore, type Context } from './roles.js';
 
 export interface PeopleResult {
   people: Person[];
@@ -277,7 +277,16 @@ export function findPeople(text: string, language: Language | null, organisation
     const before = titleBefore(ctx, Math.min(startIdx, seg[0]!));
     const after = titleAfter(ctx, lastIdx);
     const speech = speechNear(Math.min(startIdx, seg[0]!), lastIdx);
-    const cueOnlyOk = coreCount >= 2 && coreCount <= 4 && words.every((w) => w.kind !== 'upper' || credit || contact);
+    // link texts ("[Reddit Post](...)") are names only with a given name
+    const linkText = text[spanStart - 1] === '[';
+    const cueOnlyOk = coreCount >= 2 && coreCount <= 4 && !linkText && words.every((w) => w.kind !== 'upper' || credit || contact);
+    // a title and a comma before a name without a given name is often a list of titles
+    // ("Wealth Advisor, Retirement Plan Advisor"): it counts after "the", "our", "le" or an organisation
+    const beforeCue =
+      before !== null &&
+      (!text.slice(tokens[Math.min(startIdx, seg[0]!) - 1]!.end, startTok.start).startsWith(',') ||
+        (before.start > 0 && (ARTICLES.has(tokens[before.start - 1]!.key) || orgAt[before.start - 1]! >= 0)) ||
+        strongGiven);
 
     // "(CEO, Kelly Intelligence)": the slot after a role and a comma holds an organisation
     if (before && orgSlot(Math.min(startIdx, seg[0]!))) return;
@@ -289,7 +298,7 @@ export function findPeople(text: string, language: Language | null, organisation
       if (honorific) evidence.add('honorific');
       if (cueOnlyOk || evidence.size || weakGiven) {
         if (heading && !evidence.size && !(contact || credit)) return;
-        if (before) evidence.add('title-before');
+        if (beforeCue) evidence.add('title-before');
         if (afterCue || (after && evidence.size)) evidence.add('title-after');
         if (speech) evidence.add('speech-verb');
         if (contact) evidence.add('contact-block');
@@ -514,7 +523,8 @@ function compatibleGiven(a: Draft, c: Candidate): boolean {
   const ga = a.keys.slice(0, 1);
   const gc = c.keys.slice(0, 1);
   const initials = (ks: string[]) => ks.join('-').split(/[-.\s]+/).filter(Boolean).map((k) => k[0]).join('');
-  if (ga[0] === gc[0]) return true;
+  // the same first name, or a short form of it ("Rob" and "Robert")
+  if (ga[0] === gc[0] || (ga[0]!.length >= 3 && gc[0]!.length >= 3 && (ga[0]!.startsWith(gc[0]!) || gc[0]!.startsWith(ga[0]!)))) return true;
   const ia = initials(ga);
   const ic = initials(gc);
   const isInit = (ks: string[]) => ks.every((k) => /^[a-z](?:\.-?[a-z])*$/.test(k));

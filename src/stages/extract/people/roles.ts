@@ -21,12 +21,14 @@ export interface Context {
 export interface FoundRole {
   title: string;
   organisation?: string;
+  /** Token index where the title starts. */
+  start: number;
 }
 
 const SPACE = /^[ \u00A0\u202F]$/;
 /** Between a name and a title after it: a comma, a dash, a parenthesis, a tab or wide spacing. */
 const AFTER_NAME = /^(?:[ \t\u00A0\u202F]*[,–—|(-][ \t\u00A0\u202F]*|[ \u00A0\u202F]|[ \t\u00A0\u202F]{2,}|\t)$/;
-const ARTICLES = new Set(['the', 'le', 'la', 'l', 'our', 'its', 'their', 'notre', 'son', 'sa', 'leur', 'a', 'an', 'un', 'une']);
+export const ARTICLES = new Set(['the', 'le', 'la', 'l', 'les', 'our', 'its', 'their', 'his', 'her', 'notre', 'son', 'sa', 'leur', 'a', 'an', 'un', 'une']);
 
 /** Tokens of the title phrase starting at i: modifiers, a title, "and" another title. */
 function titleLengthAt(ctx: Context, i: number): number {
@@ -132,7 +134,7 @@ export function titleAfter(ctx: Context, lastIdx: number): FoundRole | null {
     }
   }
   const title = text.slice(tokens[k]!.start, tokens[end]!.end);
-  return org ? { title, organisation: org } : { title };
+  return org ? { title, organisation: org, start: k } : { title, start: k };
 }
 
 export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
@@ -151,6 +153,8 @@ export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
     const s = titleEndingAt(ctx, end);
     if (s === null) continue;
     if (end < j && rules.titleLinkers.matchAt(tokens, end + 1) === 0) continue;
+    // a title with its domain is set off from the name by a comma ("le maire de Toulouse, Jean-Luc Moudenc")
+    if (end < j && !gap.startsWith(',')) return null;
     let org: string | undefined;
     let domainCaps = false;
     let domainOther = false;
@@ -174,7 +178,7 @@ export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
     // a capitalised domain that is no organisation or place belongs to the title ("ministre de l'Économie")
     const titleEnd = !org && domainCaps && !domainOther ? j : end;
     const title = text.slice(tokens[titleStart]!.start, tokens[titleEnd]!.end);
-    return org ? { title, organisation: org } : { title };
+    return org ? { title, organisation: org, start: titleStart } : { title, start: titleStart };
   }
   return null;
 }
