@@ -120,11 +120,20 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /**
+   * Documents sent to this worker, in the order it takes them: the first is being analysed, the
+   * next one waits in the worker's message queue, so that the worker never idles while the main
+   * thread is busy.
+   */
+  tasks: Task[];
+  /** The budget of the first task. */
   timer: NodeJS.Timeout | null;
   /** Whether this worker said it started (a worker dying before that is a start-up failure). */
   answered: boolean;
 }
+
+/** Documents sent ahead to each worker. */
+const DEPTH = 2;
 
 /** Formats a duration for a person: "10 s", "1.5 s", "200 ms". */
 function formatDuration(ms: number): string {
@@ -159,24 +168,28 @@ class WorkerPool implements Analyser {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.waiting.splice(0)) t.reject(new Error('analyser closed before the document was analysed'));
+    const closedError = () => new Error('analyser closed before the document was analysed');
+    for (const t of this.waiting.splice(0)) t.reject(closedError());
     const slots = this.slots.splice(0);
     for (const s of slots) {
       if (s.timer) clearTimeout(s.timer);
-      s.task?.reject(new Error('analyser closed before the document was analysed'));
+      for (const t of s.tasks.splice(0)) t.reject(closedError());
     }
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  /** Hands waiting documents to idle workers, starting workers up to the pool size. */
+  /**
+   * Hands waiting documents to workers: first to idle ones (starting workers up to the pool
+   * size), then one more ahead to each busy one.
+   */
   private pump(): void {
-    while (this.waiting.length > 0 && !this.fatal) {
-      let slot = this.slots.find((s) => s.task === null);
-      if (!slot) {
-        if (this.slots.length >= this.size) return;
-        slot = this.spawn();
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      while (this.waiting.length > 0 && !this.fatal) {
+        let slot = this.slots.find((s) => s.tasks.length < depth);
+        if (!slot && depth === 1 && this.slots.length < this.size) slot = this.spawn();
+        if (!slot) break;
+        this.dispatch(slot, this.waiting.shift()!);
       }
-      this.dispatch(slot, this.waiting.shift()!);
     }
   }
 
@@ -185,7 +198,7 @@ class WorkerPool implements Analyser {
     // A heap cap per worker: a document that makes the analysis balloon kills its worker (reported
     // as a crash of that document), not the whole process.
     const worker = new Worker(this.script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, task: null, timer: null, answered: false };
+    const slot: Slot = { worker, tasks: [], timer: null, answered: false };
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (e) => this.onCrash(slot, e));
@@ -195,28 +208,35 @@ class WorkerPool implements Analyser {
   }
 
   private dispatch(slot: Slot, task: Task): void {
-    slot.task = task;
+    slot.tasks.push(task);
     slot.worker.ref();
-    // The budget is the document's: a worker still loading its rules starts the clock when ready.
-    if (slot.answered) this.startClock(slot);
-    // Transfer the bytes' memory when the buffer owns all of it; copy otherwise (pooled buffers).
+    const first = slot.tasks.length === 1;
+    // The budget is the document's: it starts when the worker takes it (a worker still loading
+    // its rules starts the clock when ready; a document sent ahead, when the one before is done).
+    if (first && slot.answered) this.startClock(slot);
+    // The memory of a document the worker takes at once is transferred, not copied. A document
+    // sent ahead, or to a worker still starting, is copied: if that worker dies first, the
+    // document goes to another worker with its bytes intact.
     const b = task.bytes;
-    const owned = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+    const owned = first && slot.answered && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
     const bytes = owned ? new Uint8Array(b.buffer, 0, b.byteLength) : new Uint8Array(b);
     const request: WorkerRequest = { id: task.id, path: task.path, bytes };
-    slot.worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
+    if (owned) slot.worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
+    else slot.worker.postMessage(request);
   }
 
   private startClock(slot: Slot): void {
-    slot.timer = setTimeout(() => this.onTimeout(slot), this.timeoutMs);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = slot.tasks.length > 0 ? setTimeout(() => this.onTimeout(slot), this.timeoutMs) : null;
   }
 
+  /** Takes the first task off a slot and starts the clock of the next. */
   private finish(slot: Slot): Task | null {
-    const task = slot.task;
+    const task = slot.tasks.shift() ?? null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.task = null;
-    slot.worker.unref();
+    if (slot.tasks.length > 0) this.startClock(slot);
+    else slot.worker.unref();
     return task;
   }
 
@@ -228,38 +248,47 @@ class WorkerPool implements Analyser {
     slot.answered = true;
     this.startFailures = 0;
     if (reply.type === 'ready') {
-      if (slot.task && !slot.timer) this.startClock(slot);
+      if (slot.tasks.length > 0 && !slot.timer) this.startClock(slot);
       return;
     }
-    if (!slot.task || slot.task.id !== reply.id) return;
+    if (slot.tasks[0]?.id !== reply.id) return;
     this.finish(slot)!.resolve(reply.result);
     this.pump();
   }
 
-  /** Stops using workers: the document in hand and every waiting one fail with `error`. */
+  /** Stops using workers: the documents in hand and every waiting one fail with `error`. */
   private fail(error: Error, slot: Slot): void {
     this.fatal = error;
-    const task = this.finish(slot);
-    this.retire(slot);
+    const tasks = this.retire(slot);
     void slot.worker.terminate();
-    task?.reject(error);
-    for (const t of this.waiting.splice(0)) t.reject(error);
+    for (const t of [...tasks, ...this.waiting.splice(0)]) t.reject(error);
   }
 
-  /** Removes a slot whose worker is gone or being terminated; a replacement starts on demand. */
-  private retire(slot: Slot): void {
+  /**
+   * Removes a slot whose worker is gone or being terminated (a replacement starts on demand) and
+   * returns the documents it held, the one being analysed first.
+   */
+  private retire(slot: Slot): Task[] {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
     slot.worker.removeAllListeners('message');
     slot.worker.removeAllListeners('exit');
     slot.worker.removeAllListeners('error');
     slot.worker.on('error', () => undefined);
+    return slot.tasks.splice(0);
+  }
+
+  /** Documents sent ahead to a worker that is gone go back to the front of the queue. */
+  private requeue(tasks: Task[]): void {
+    this.waiting.unshift(...tasks);
   }
 
   private onTimeout(slot: Slot): void {
-    const task = this.finish(slot);
-    this.retire(slot);
+    const [task, ...ahead] = this.retire(slot);
     void slot.worker.terminate();
+    this.requeue(ahead);
     task?.resolve({
       ok: false,
       path: task.path,
@@ -271,17 +300,19 @@ class WorkerPool implements Analyser {
 
   private onCrash(slot: Slot, e: Error): void {
     if (!this.slots.includes(slot)) return;
-    const task = this.finish(slot);
-    this.retire(slot);
+    const [task, ...ahead] = this.retire(slot);
     if (this.closed) return;
     if (!slot.answered && ++this.startFailures >= 3) {
       this.fatal = new Error(`the analysis workers cannot start (${e.message})`);
-      task?.reject(this.fatal);
-      for (const t of this.waiting.splice(0)) t.reject(this.fatal);
+      for (const t of [...(task ? [task] : []), ...ahead, ...this.waiting.splice(0)]) t.reject(this.fatal);
       return;
     }
-    if (task) {
-      task.resolve({
+    if (!slot.answered && task) {
+      // The worker died while starting: not this document's fault; give it to another worker.
+      this.requeue([task, ...ahead]);
+    } else {
+      this.requeue(ahead);
+      task?.resolve({
         ok: false,
         path: task.path,
         error: `${task.path}: the analysis stopped unexpectedly (${e.message}); skipped`,

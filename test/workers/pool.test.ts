@@ -57,6 +57,7 @@ describe('the worker-thread analyser', () => {
     const owned = Buffer.from(new Uint8Array(doc!.bytes));
     expect(owned.byteLength).toBeGreaterThan(0);
     const analyser = compiled.createAnalyser({ workers: 1 });
+    await analyser.analyse(doc!.path, Buffer.from(doc!.bytes)); // the worker has started
     const result = await analyser.analyse(doc!.path, owned);
     await analyser.close();
     expect(result.ok).toBe(true);
