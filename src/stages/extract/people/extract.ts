@@ -239,6 +239,8 @@ export function findPeople(text: string, language: Language | null, organisation
       }
     }
     words = words.slice(0, keep);
+    // credentials after a name ("Lorenzo P. Gaudioso CFP"): capitals after two name words
+    while (!reversed && words.length > 2 && words[words.length - 1]!.kind === 'upper' && words[words.length - 2]!.kind === 'cap' && !allCapsName(words)) words.pop();
     if (reversed) words = [words[0]!, words[1]!];
     const lastTok = reversed ? first : words[words.length - 1]!;
     const lastIdx = (reversed ? toks[1]! : lastTok).index;
@@ -386,6 +388,11 @@ export function findPeople(text: string, language: Language | null, organisation
   }
 
   return resolve(candidates, text, tokens, orgAt, placeAt, language, rules, zones);
+}
+
+/** Every word in capitals or initials ("BRIAN DOUGLAS AUSTIN"). */
+function allCapsName(words: Token[]): boolean {
+  return words.every((w) => w.kind === 'upper' || w.kind === 'initial' || w.kind === 'particle');
 }
 
 /** A line written in Title Case ("Greg Steele Announces Candidacy For City Council") is a heading. */
