@@ -110,6 +110,10 @@ describe('French and English parity', () => {
     'relative-day',
     'relative-unit',
     'relative-weekday',
+    'weekday-day-list',
+    'weekday-day-range',
+    'week-of',
+    'numeric-short-year',
   ];
   it.each(SHARED_FORMS)('has a %s rule in both languages', (form) => {
     for (const lang of ['en', 'fr']) {
