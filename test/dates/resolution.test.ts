@@ -93,6 +93,10 @@ describe('the release date', () => {
     ['# A title\n\nNEW YORK, NY, March 9, 2024 (Newswire.com) - A study…', 'en', '2024-03-09'],
     ['Skip to Content\n\nA title\n\n02 Apr 2021\n\nOn Monday 22 March…', 'en', '2021-04-02'],
     ['February 6, 2019\n\nCNES International Affairs Seminar', 'en', '2019-02-06'],
+    ['# A title\n\nSpringville, UT (Newsworthy.ai) Tuesday Nov 4, 2025 @ 12:10 PM US/Mountain — The company…', 'en', '2025-11-04'],
+    ['# Utility Files Rate Request\n\nfor immediate release - march 27, 2026\n\nThe utility today filed…', 'en', '2026-03-27'],
+    ['BOSTON, MA - August, 10 2026 - The bank reported…', 'en', '2026-08-10'],
+    ['Toulouse, 12 juin 2024 - Le CNES et l’Onera lancent…', 'fr', '2024-06-12'],
   ] as const)('is read from the dateline of %j', (text, lang, expected) => {
     const d = doc(text, lang);
     findPublished(d, rules);
@@ -104,6 +108,12 @@ describe('the release date', () => {
     const d = doc('Paris, le 13 mai 2019', 'fr', { published: '2019-05-14T08:00:00Z' });
     findPublished(d, rules);
     expect(d.published).toBe('2019-05-14');
+  });
+
+  it('is not taken from an event line of the release ("WHEN: Saturday, October 19, 2024")', () => {
+    const d = doc('# Grand opening\n\nThe bank opens a new centre.\n\nWHEN: Saturday, October 19, 2024 – 1:00 PM to 4:00 PM', 'en');
+    findPublished(d, rules);
+    expect(d.published).toBeNull();
   });
 
   it('is not taken from a date in the middle of a sentence', () => {

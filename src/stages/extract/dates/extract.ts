@@ -81,7 +81,8 @@ function resolveCandidate(c: Candidate, text: string, published: string | null, 
     if ('unresolved' in start) return (push(start), out);
     const startYear = Number(start.value.slice(0, 4));
     let end = resolveParts(b, pub, b.year === undefined ? startYear : undefined);
-    if (!('unresolved' in end) && end.value < start.value && b.year === undefined) end = resolveParts(b, pub, startYear + 1);
+    // "December 28 to January 3": the end is in the next year; "Sept. 17 through 3" (a month shared) is no range.
+    if (!('unresolved' in end) && end.value < start.value && b.year === undefined && !b.shared?.includes('month')) end = resolveParts(b, pub, startYear + 1);
     if ('unresolved' in end) return (push(end), out);
     if (end.grain !== start.grain || end.value <= start.value) {
       report({ message: `"${written}" does not read as a range (its end is not after its start)`, rule: c.rule, ...mention }, 'info');

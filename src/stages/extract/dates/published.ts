@@ -5,7 +5,8 @@
  *    in the head of the text that either starts its line ("February 6, 2019", "02 Apr 2021",
  *    "Monday 13 May 2019, CNES President...") or follows a short place prefix ("Paris, le 13 mai
  *    2019", "PARIS, le 4 mars 2024 –", "TOULOUSE, France, June 12, 2024 /PRNewswire/ --",
- *    "NEW YORK, NY, March 9, 2024 (Newswire.com) -").
+ *    "NEW YORK, NY, March 9, 2024 (Newswire.com) -", "Portland, Oregon (Newsworthy.ai) Thursday Sep 18,
+ *    2025 @ 7:00 AM", "for immediate release - march 27, 2026").
  * The date is read with the same rules as the dates stage, so the dateline is also a date entity.
  */
 import type { Document } from '../../../document.js';
@@ -16,7 +17,12 @@ import { daysInMonth } from './resolve.js';
 /** How much of the start of the text may hold the dateline. */
 const HEAD = 1500;
 /** What may stand before the date on its line: nothing, a weekday-ish word, or a place dateline. */
-const BEFORE_DATE = /^[\s#*_>|•-]*(?:(?:on|le|the)\s+)?$|^[\s#*_>]*\p{Lu}[\p{L}\p{M}.'’ &-]{0,40}(?:,\s*[\p{L}\p{M}.'’ -]{1,30}){0,2}\s*(?:,|[-–—]{1,2}|:)\s*(?:(?:le|on|the)\s+)?$/u;
+const BEFORE_DATE =
+  /^[\s#*_>|•-]*(?:(?:on|le|the)\s+)?$|^[\s#*_>]*\p{Lu}[\p{L}\p{M}.'’ &-]{0,40}(?:,\s*[\p{L}\p{M}.'’ -]{1,30}){0,2}(?:\s*\([^()\n]{1,40}\)\s*(?:,|[-–—]{1,2}|:)?|\s*(?:,|[-–—]{1,2}|:))\s*(?:(?:le|on|the)\s+)?$/u;
+/** "WHEN: Saturday, October 19, 2024": the date of an event the release announces, not its own. */
+const EVENT_LABEL = /^[\s#*_>]*(?:when|where|event|event date|deadline|schedule)\s*:/iu;
+/** "For immediate release - March 27, 2026", in any case. */
+const RELEASE_NOTICE = /^[\s#*_>]*(?:for\s+)?immediate\s+release\s*[-–—:,]?\s*$/iu;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -37,7 +43,8 @@ export function findPublished(doc: Document, rules: Rules): void {
     if (p.year === undefined || p.month === undefined || p.day === undefined) continue;
     if (p.day > daysInMonth(p.year, p.month)) continue;
     const lineStart = head.lastIndexOf('\n', c.start - 1) + 1;
-    if (!BEFORE_DATE.test(head.slice(lineStart, c.start))) continue;
+    const before = head.slice(lineStart, c.start);
+    if ((!BEFORE_DATE.test(before) || EVENT_LABEL.test(before)) && !RELEASE_NOTICE.test(before)) continue;
     doc.published = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
     doc.publishedMention = { start: c.start, end: c.end };
     return;

@@ -217,6 +217,7 @@ function wordAlternation(list: Iterable<string>, capitalisedOnly = false): strin
 /** The sub-patterns that {placeholders} stand for, built from the lexicon. `N` is the group suffix (2, 3). */
 function placeholders(f: LexiconFile): Record<string, (n: string) => string> {
   const NOT_AFTER = '(?![\\p{L}\\p{N}])';
+  const NOT_TIME = '(?![:.]\\d|,\\d{3}(?!\\d)|\\s?(?:[aApP]\\.?[mM](?![\\p{L}])|[hH](?:\\d|(?![\\p{L}]))))';
   const ordinals = f.ordinalSuffixes.length ? `(?:${wordAlternation(f.ordinalSuffixes)})?` : '';
   const names = (list: Array<{ names: string[] }>) => wordAlternation(list.flatMap((e) => e.names), f.capitalised);
   const keys = (m: Record<string, unknown>) => wordAlternation(Object.keys(m));
@@ -225,7 +226,8 @@ function placeholders(f: LexiconFile): Record<string, (n: string) => string> {
   return {
     B: () => WORD_START,
     U: () => '\\p{Lu}',
-    day: (n) => `(?<day${n}>3[01]|[12]\\d|0?[1-9])${ordinals}${NOT_AFTER}`,
+    // Not a day: a time ("3 p.m.", "9h30", "1:00"), a decimal or a thousands group ("1,000").
+    day: (n) => `(?<day${n}>3[01]|[12]\\d|0?[1-9])${ordinals}${NOT_AFTER}${NOT_TIME}`,
     year: (n) => `(?<year${n}>(?:19|20)\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d)`,
     yy: (n) => `(?<yy${n}>\\d{2})${NOT_AFTER}`,
     quarter: (n) => `(?<quarter${n}>[1-4])`,
