@@ -31,6 +31,8 @@ export interface WrapDecision {
   pageLinesRemoved: number;
 }
 
+/** Contact lines (an e-mail address, a phone number) stay lines of their own. */
+const CONTACT = /@|\+ ?\d|(?<![\p{L}\p{N}])(?:t[ée]l(?:\.|ephone|éphone)?\s?:?\s?\(?\d|phone(?![\p{L}]))/iu;
 const ENDS_SENTENCE = /[.!?:;»"')\]]$/u;
 const STARTS_LOWER = /^[\p{Ll}\d(]/u;
 const STARTS_LETTER_LOWER = /^\p{Ll}/u;
@@ -78,6 +80,9 @@ export function decideWrapping(text: string, lines: Line[], words: Set<string>):
   const docWords = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) docWords.add(m[0]);
 
+  // Paragraphs separated by blank lines: then a line break alone never ends a paragraph.
+  const blankLines = lines.filter((l) => !l.removed && !l.text).length;
+  const blankSeparated = blankLines >= 0.1 * kept.length;
   for (let i = 0; i < lines.length; i++) {
     const a = lines[i]!;
     if (a.removed || !a.text) continue;
@@ -92,12 +97,12 @@ export function decideWrapping(text: string, lines: Line[], words: Set<string>):
     }
     const b = lines[j];
     if (!b) break;
-    if (b.bullet) continue;
+    if (b.bullet || CONTACT.test(a.text) || CONTACT.test(b.text)) continue;
     const isFull = a.text.length >= 0.6 * width;
     const openEnd = !ENDS_SENTENCE.test(a.text);
     let join = false;
-    if (blanks === 0) join = (isFull && (openEnd || STARTS_LOWER.test(b.text))) || (openEnd && STARTS_LETTER_LOWER.test(b.text));
-    else if (blanks <= 2 || furnitureBetween) join = isFull && openEnd && STARTS_LOWER.test(b.text);
+    if (blanks === 0) join = (isFull && (openEnd || blankSeparated || STARTS_LOWER.test(b.text))) || (openEnd && STARTS_LETTER_LOWER.test(b.text));
+    else if (blanks <= 2 || furnitureBetween) join = isFull && openEnd && STARTS_LETTER_LOWER.test(b.text);
     if (!join) continue;
     const h = HYPHENATED_END.exec(a.text);
     const next = LEADING_WORD.exec(b.text);

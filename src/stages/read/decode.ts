@@ -50,7 +50,21 @@ const SIGNATURES: Signature[] = [
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-const cp1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252. Node 20's TextDecoder('windows-1252') decodes bytes 0x80-0x9F as Latin-1 control
+ * characters instead of ’ “ ” … € œ, so those 32 bytes are mapped here (undefined bytes stay as
+ * their Latin-1 code points, as the WHATWG decoder does).
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+const latin1 = new TextDecoder('latin1');
+const cp1252 = {
+  decode(bytes: Uint8Array): string {
+    return latin1.decode(bytes).replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
+  },
+};
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: false });
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
