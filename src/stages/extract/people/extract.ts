@@ -107,14 +107,6 @@ export function findPeople(text: string, language: Language | null, organisation
     return a.dot && (gap === '. ' || gap === '.\u00A0') && (a.kind === 'initial' || isHonorific(a));
   };
 
-  for (let i = 0; i < tokens.length; i++) {
-    if (!nameable(tokens[i]!) || tokens[i]!.kind === 'particle') continue;
-    let j = i;
-    while (j + 1 < tokens.length && nameable(tokens[j + 1]!) && joined(tokens[j]!, tokens[j + 1]!)) j++;
-    readRun(i, j);
-    i = j;
-  }
-
   function readRun(first: number, last: number): void {
     let seg: number[] = [];
     let honorific = false;
@@ -312,6 +304,9 @@ export function findPeople(text: string, language: Language | null, organisation
       evidence.add('honorific');
     }
     if (evidence.size === 0) return;
+    // without a given name or an honorific, a word the text also writes in lower case is a common
+    // word, not a name ("Commercial Area", "Me First Living" at the head of a contact block)
+    if (!strongGiven && !weakGiven && !honorific && words.some((w) => w.kind === 'cap' && lowerWords().has(w.key))) return;
 
     const roles: Role[] = [];
     for (const r of [before, after]) {
@@ -336,6 +331,20 @@ export function findPeople(text: string, language: Language | null, organisation
   }
 
   /** The surname comes back alone elsewhere in the text ("Grant Shapps ... Shapps said"). */
+  let lowerSet: Set<string> | undefined;
+  function lowerWords(): Set<string> {
+    if (!lowerSet) {
+      lowerSet = new Set();
+      for (const t of tokens) {
+        if (t.kind === 'cap' || t.kind === 'upper' || t.raw.length < 3 || !/^\p{Ll}/u.test(t.raw) || t.raw.includes('.')) continue;
+        // parts of e-mail addresses and links are not words of the text
+        if (/[@/.]/.test(text[t.start - 1] ?? '') || /[@/]/.test(text[t.end] ?? '')) continue;
+        lowerSet.add(t.key);
+      }
+    }
+    return lowerSet;
+  }
+
   let rawCounts: Map<string, number> | undefined;
   function surnameRepeated(words: Token[]): boolean {
     if (!rawCounts) {
@@ -385,6 +394,15 @@ export function findPeople(text: string, language: Language | null, organisation
   function sentenceStart(offset: number): boolean {
     const before = text.slice(Math.max(0, offset - 4), offset);
     return offset === 0 || /(?:^|[.!?:\n]["“”'’»«)]?\s*|\n\s*)$/.test(before);
+  }
+
+  // runs of name words, each read once (after every helper above is defined)
+  for (let i = 0; i < tokens.length; i++) {
+    if (!nameable(tokens[i]!) || tokens[i]!.kind === 'particle') continue;
+    let j = i;
+    while (j + 1 < tokens.length && nameable(tokens[j + 1]!) && joined(tokens[j]!, tokens[j + 1]!)) j++;
+    readRun(i, j);
+    i = j;
   }
 
   return resolve(candidates, text, tokens, orgAt, placeAt, language, rules, zones);

@@ -37,7 +37,10 @@ export interface Token {
 // an explicit class is about twice as fast as \p{L} on long releases.
 const L = 'A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF';
 const TOKEN = new RegExp(`[${L}]+(?:(?:['’]|\\.-?|-)[${L}]+)*|[©&@]`, 'g');
-const CAP = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-(?:\p{Lu}['’])?\p{Lu}?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?)*$/u;
+// a capital inside a word only after a surname prefix ("McDonald", "DeLucca", "MacLeod"); other
+// inner capitals are words glued together by flattened pages ("ShapiroChief")
+const PREFIX = '(?:Mc|Mac|De|Le|La|Di|Da|Du|Van|Von|Fitz|St)';
+const CAP = new RegExp(`^(?:\\p{Lu}['’])?(?:${PREFIX}\\p{Lu}|\\p{Lu})[\\p{Ll}\\p{M}]+(?:-(?:\\p{Lu}['’])?(?:${PREFIX}\\p{Lu}|\\p{Lu})?[\\p{Ll}\\p{M}]+)*$`, 'u');
 const UPPER = /^\p{Lu}[\p{Lu}\p{M}]*(?:['’-]\p{Lu}[\p{Lu}\p{M}]*)*$/u;
 const INITIAL = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'bin', 'ben', 'al', 'el', 'ibn', 'y', 'zu', 'af', 'e']);
@@ -60,6 +63,8 @@ export function tokenize(text: string): Token[] {
       nextNewline = text.indexOf('\n', nextNewline + 1);
     }
     let raw = m[0];
+    // text glued to a link in flattened pages: "Robert Smithhttps://..." -> "Robert Smith"
+    if (raw.length > 6 && /\p{Ll}(?:https?|www)$/u.test(raw)) raw = raw.replace(/(?:https?|www)$/, '');
     const apostrophe = raw.includes("'") || raw.includes('’');
     // a possessive is not part of the name: "Michon's" -> "Michon"
     if (apostrophe && raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
@@ -72,7 +77,8 @@ export function tokenize(text: string): Token[] {
     }
     const from = start + (elided ? elided[0].length : 0);
     const end = from + raw.length;
-    out.push({ start: from, end, raw, key: foldWord(raw), kind: kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line, index: out.length });
+    // a word right before "@" starts an e-mail address glued to a name: never a name word
+    out.push({ start: from, end, raw, key: foldWord(raw), kind: text.charCodeAt(end) === 64 ? 'other' : kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line, index: out.length });
   }
   return out;
 }
