@@ -11,8 +11,8 @@
  * - The winner is French or English: `language` is that.
  * - The winner is another language of the rules (German, Spanish, Italian): `language` is null,
  *   with a warning naming it; the release is still processed.
- * - Too little evidence (fewer than 2 function words, or under 4 % of the words on a text of 30
- *   words or more): `language` is null, with a warning, and the scores say what was seen.
+ * - Too little evidence (fewer than 2 function words, except a lone one in a headline of at most
+ *   12 words that no other language claims, or under 4 % of the words on a text of 30 words or more): `language` is null, with a warning, and the scores say what was seen.
  */
 import { warn, type Document, type Language } from '../../document.js';
 import type { Rules } from '../../rules/index.js';
@@ -82,7 +82,9 @@ export function detectLanguage(doc: Document, rules: Rules): void {
   doc.languageScores = scores;
   const found = best >= 0 ? profiles[best]! : null;
   const summary = profiles.map((p) => `${p.code} ${scores[p.code]!.toFixed(2)}`).join(', ');
-  if (!found || bestHits < 2 || (total >= 30 && bestScore < 0.04)) {
+  const othersHit = hits.some((h, k) => k !== best && h > 0);
+  const enough = bestHits >= 2 || (bestHits === 1 && total <= 12 && !othersHit); // a headline has few function words
+  if (!found || !enough || (total >= 30 && bestScore < 0.04)) {
     doc.language = null;
     warn(doc, { stage: 'language', message: `language not recognised (${total} words; ${summary}): processed without language-specific rules`, rule: 'language.undetermined' });
     return;

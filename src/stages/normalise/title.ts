@@ -3,7 +3,8 @@
  * the first heading-like line of the text, looked for before the body starts:
  * - a line of 2 to 30 words, at most 200 characters, starting with a capital, a digit or a quote,
  *   not ending with a full stop (an abbreviation's is fine: "Inc.") or a comma;
- * - not a date alone ("February 6, 2019", "02 Apr 2021", "Mardi 5 février 2019"), not a bullet,
+ * - not a date alone ("February 6, 2019", "02 Apr 2021", "Mardi 5 février 2019", "Toulouse, le 4
+ *   mars 2022"), not a bullet,
  *   not a label, a photo credit or a contact heading (rules/normalise/title.yaml), not a photo
  *   caption (a line followed by a "©" credit line);
  * - the search stops at the first sentence of the body (a line of 8 words or more ending with a
@@ -18,7 +19,7 @@ const MONTHS =
 const WEEKDAYS = 'mon|tue|wed|thu|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 /** A line that is only a date (with perhaps a weekday, a place and "updated"). */
 const DATE_ONLY = new RegExp(
-  `^(?:(?:published|updated|publié|mis à jour)(?: on| le)?\\s?:?\\s?)?(?:(?:${WEEKDAYS})[a-z]*\\.?,?\\s)?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\s(?:${MONTHS})\\.?,?\\s\\d{4}|(?:${MONTHS})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4})$`,
+  `^(?:(?:published|updated|publié|mis à jour)(?: on| le)?\\s?:?\\s?)?(?:\\p{Lu}[\\p{L}'. -]{1,40},\\s?(?:le\\s)?)?(?:(?:${WEEKDAYS})[a-z]*\\.?,?\\s)?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\s(?:${MONTHS})\\.?,?\\s\\d{4}|(?:${MONTHS})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4})$`,
   'iu',
 );
 const CREDIT = /^(?:©|\(c\)\s|crédit|credit|photo\s?:)/iu;
