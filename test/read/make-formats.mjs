@@ -11,6 +11,8 @@
  *   page, and form feeds between pages.
  * Deterministic: running it again gives the same bytes. The expected records are the seeds'.
  */
+import { Buffer } from 'node:buffer';
+import console from 'node:console';
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -16,7 +16,7 @@
  */
 import { warn, type Document } from '../../document.js';
 import type { Rules } from '../../rules/index.js';
-import { composeMaps, MappedBuilder, type SegmentMap } from '../read/offsets.js';
+import { composeMaps, MappedBuilder, type EndAwareMap, type SegmentMap } from '../read/offsets.js';
 import type { NormaliseRules } from './rules.js';
 import { decideWrapping, type Line } from './wrap.js';
 
@@ -47,9 +47,9 @@ function oneForOne(ch: string, i: number, s: string): string {
 }
 
 /** Pass 1: characters. Returns null when nothing changes. */
-export function normaliseChars(text: string): { text: string; map: SegmentMap | null } | null {
+export function normaliseChars(text: string): { text: string; map: EndAwareMap | null } | null {
   let source = text;
-  let map: SegmentMap | null = null;
+  let map: EndAwareMap | null = null;
   if (!isNfc(source)) {
     // Compose only the words that need it, so the map stays exact elsewhere.
     const b = new MappedBuilder();
@@ -89,7 +89,7 @@ export function normaliseChars(text: string): { text: string; map: SegmentMap | 
     b.copy(source, last, source.length);
     const r = b.finish(source.length);
     source = r.text;
-    map = map ? (composeMaps(r.map, map) as SegmentMap) : r.map;
+    map = map ? composeMaps(r.map, map) : r.map;
     changed = true;
   }
   return changed ? { text: source, map } : null;

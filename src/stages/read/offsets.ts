@@ -4,10 +4,10 @@
  *
  * A map is a sorted array of segments. A `copy` segment is a run of characters taken unchanged
  * (offset i maps to srcStart + (i - outStart)); a `replace` segment is text written in place of a
- * source range (an HTML entity, "’" turned into "'", a "- " bullet for "•", a space for a line
- * break): its first characters map to the start of that range and its last character to the last
- * character of the range, so that a mention ending on a replaced character still ends where the
- * replaced source ends. Lookups are a binary search: no closure or array entry per character.
+ * source range (an HTML entity, a composed letter, a "- " bullet for "•", a space for a line
+ * break): its characters map to the start of that range, and `toSourceEnd` maps an exclusive end
+ * falling after it to the end of that range, so that "Cl&eacute;" maps back whole. Lookups are a
+ * binary search: no closure or array entry per character.
  */
 import type { OffsetMap } from '../../document.js';
 
@@ -95,35 +95,69 @@ export class SegmentMap implements OffsetMap {
     return this.outStarts.length;
   }
 
-  toSource(offset: number): number {
-    const n = this.outStarts.length;
-    if (n === 0) return 0;
-    if (offset >= this.outLength) return this.srcEnds[n - 1]! <= this.sourceLength ? this.srcEnds[n - 1]! : this.sourceLength;
-    if (offset <= 0) return this.srcStarts[0]!;
+  /** Index of the segment holding output offset `offset` (0 <= offset < outLength). */
+  private segmentAt(offset: number): number {
     let lo = 0;
-    let hi = n - 1;
+    let hi = this.outStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.outStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const k = offset - this.outStarts[lo]!;
-    const start = this.srcStarts[lo]!;
-    if (this.copies[lo]) return start + k;
-    const end = this.srcEnds[lo]!;
-    const outEnd = lo + 1 < n ? this.outStarts[lo + 1]! : this.outLength;
-    if (end <= start) return start;
-    // Last character of a replacement maps to the last source character it replaces.
-    if (offset === outEnd - 1) return end - 1;
-    return Math.min(start + k, end - 1);
+    return lo;
+  }
+
+  /** Source offset of the character at `offset` (a replaced character maps to its source's start). */
+  toSource(offset: number): number {
+    const n = this.outStarts.length;
+    if (n === 0) return 0;
+    if (offset >= this.outLength) return Math.min(this.srcEnds[n - 1]!, this.sourceLength);
+    if (offset <= 0) return this.srcStarts[0]!;
+    const s = this.segmentAt(offset);
+    const k = offset - this.outStarts[s]!;
+    const start = this.srcStarts[s]!;
+    if (this.copies[s]) return start + k;
+    return Math.max(start, Math.min(start + k, this.srcEnds[s]! - 1));
+  }
+
+  /**
+   * Source offset matching an exclusive end `end`: just after the source of character end - 1,
+   * so that a range ending on a replaced character (an entity, a composed letter) ends after all
+   * of its source.
+   */
+  toSourceEnd(end: number): number {
+    if (end <= 0) return this.toSource(0);
+    const n = this.outStarts.length;
+    if (n === 0) return 0;
+    const last = Math.min(end, this.outLength) - 1;
+    const s = this.segmentAt(last);
+    const k = last - this.outStarts[s]!;
+    const start = this.srcStarts[s]!;
+    if (this.copies[s]) return start + k + 1;
+    const srcEnd = this.srcEnds[s]!;
+    const outEnd = s + 1 < n ? this.outStarts[s + 1]! : this.outLength;
+    if (last === outEnd - 1) return Math.max(start, srcEnd);
+    return Math.min(start + k + 1, srcEnd);
   }
 }
 
+/** An offset map that can also map exclusive ends (SegmentMap and compositions of them). */
+export interface EndAwareMap extends OffsetMap {
+  toSourceEnd(end: number): number;
+}
+
+/** Maps an exclusive end through any OffsetMap (`toSource(end - 1) + 1` when it cannot do better). */
+export function toSourceEnd(map: OffsetMap, end: number): number {
+  const m = map as Partial<EndAwareMap>;
+  if (typeof m.toSourceEnd === 'function') return m.toSourceEnd(end);
+  return end > 0 ? map.toSource(end - 1) + 1 : map.toSource(0);
+}
+
 /** The identity map (text is the source). */
-export const IDENTITY: OffsetMap = { toSource: (o) => o };
+export const IDENTITY: EndAwareMap = { toSource: (o) => o, toSourceEnd: (o) => o };
 
 /** `outer` maps a derived text into an intermediate one, `inner` maps that into the source. */
-export function composeMaps(outer: OffsetMap, inner: OffsetMap): OffsetMap {
-  if (inner === IDENTITY) return outer;
-  return { toSource: (o) => inner.toSource(outer.toSource(o)) };
+export function composeMaps(outer: OffsetMap, inner: OffsetMap): EndAwareMap {
+  if (inner === IDENTITY) return { toSource: (o) => outer.toSource(o), toSourceEnd: (e) => toSourceEnd(outer, e) };
+  return { toSource: (o) => inner.toSource(outer.toSource(o)), toSourceEnd: (e) => toSourceEnd(inner, toSourceEnd(outer, e)) };
 }
