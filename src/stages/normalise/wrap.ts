@@ -68,7 +68,8 @@ export function decideWrapping(text: string, lines: Line[], words: Set<string>):
   for (const l of kept) if (l.text.length <= 100) counts.set(furnitureKey(l.text), (counts.get(furnitureKey(l.text)) ?? 0) + 1);
   const pageNumbers = kept.filter((l) => PAGE_NUMBER.test(l.text)).length;
   for (const l of kept) {
-    if (l.text.length > 100) continue;
+    // Page furniture is short: a full line of the body repeated is text, not a header.
+    if (l.text.length > 100 || l.text.length >= 0.7 * width) continue;
     const repeated = (counts.get(furnitureKey(l.text)) ?? 0) >= 3 && !l.bullet && /\p{L}|\d/u.test(l.text);
     if (repeated || (pageNumbers >= 2 && PAGE_NUMBER.test(l.text))) {
       l.removed = true;
