@@ -566,10 +566,10 @@ class Run {
       rep: path,
       values: sig.values,
       shingles: sig.shingles,
-      language: rec.language,
-      title: rec.title,
-      published: rec.published,
-      keys: d.keys ?? [],
+      language: detach(rec.language),
+      title: detach(rec.title),
+      published: detach(rec.published),
+      keys: (d.keys ?? []).map((k) => detach(k)),
       translations: [],
     };
     const fe = entry(rec.id);
@@ -625,6 +625,15 @@ class Run {
       if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(join(this.out, name)).catch(() => undefined);
     }
   }
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 keeps a whole
+ * document alive behind a slice or concatenation of it; the state of a 100,000-document run must
+ * hold only its own few bytes per document.
+ */
+function detach<T extends string | null>(s: T): T {
+  return (s === null ? s : (JSON.parse(JSON.stringify(s)) as string)) as T;
 }
 
 async function exists(path: string): Promise<boolean> {
