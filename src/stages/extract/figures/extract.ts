@@ -65,6 +65,7 @@ export function extractFigures(doc: Document, rules: Rules): void {
   const text = doc.text;
   const blocked = blockedSpans(doc, rules.figures.blocked);
   const candidates: Candidate[] = [];
+  const names = new Map<string, boolean>();
   let bi = 0;
   let resumeAt = 0;
   const re = lr.number;
@@ -77,7 +78,7 @@ export function extractFigures(doc: Document, rules: Rules): void {
     while (bi < blocked.length && blocked[bi]!.end <= start) bi++;
     if (bi < blocked.length && blocked[bi]!.start < end) continue;
     if (inLink(text, start, end)) continue;
-    const c = readFigure(text, start, m[0], lr, blocked, bi);
+    const c = readFigure(text, start, m[0], lr, blocked, bi, names);
     if (c) {
       candidates.push(c);
       resumeAt = c.end;
@@ -135,7 +136,15 @@ function scaled(n: number, factor: number): number {
   return Number((n * factor).toPrecision(15));
 }
 
-function readFigure(text: string, start: number, numText: string, lr: LanguageFigureRules, blocked: Span[], bi: number): Candidate | null {
+function readFigure(
+  text: string,
+  start: number,
+  numText: string,
+  lr: LanguageFigureRules,
+  blocked: Span[],
+  bi: number,
+  names: Map<string, boolean>,
+): Candidate | null {
   const end = start + numText.length;
   const prev = text[start - 1] ?? '';
   const prev2 = text[start - 2] ?? '';
@@ -204,6 +213,8 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
   let suffix = readSuffix(text, pos, lr, hasCurrencyBefore, true);
   const age = lr.ageCue.test(before);
   if (!suffix && age) suffix = { factor: 1, end: pos };
+  // "3, 6 and 12 months", "20, 30 and 50 days": the unit written once after the last number of a list
+  if (!suffix && !qualifierAfter && !reference && !afterName) suffix = sharedListSuffix(text, start, numText, pos, lr, hasCurrencyBefore);
   let valueMax: number | undefined;
   const ownUnit = !!suffix && !!(suffix.percent || suffix.unit);
   const rangeFrom = ownUnit ? suffix!.end : pos;
@@ -235,6 +246,7 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
     if (isYear(numText) && !suffix.unit) return null;
     if (suffix.unit === 'hour' && lr.timeCue.test(before)) return null;
     if (/^\d{5}$/.test(numText) && suffix.noun && UPPER.test(suffix.noun[0]!)) return null;
+    if (suffix.noun && usedAsName(text, numText, lr, names)) return null;
     if (isStreet(text, end, lr)) return null;
   }
 
@@ -268,6 +280,11 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
     kind = 'measure';
     unit = suffix.unit;
     form = suffix.hyphen ? 'measure-hyphen' : age && unit === 'year' ? 'measure-age' : 'measure-unit';
+  } else if (suffix.noun && lr.pointWords.has(wordKey(suffix.noun)) && speaksInPercent(text, start, suffix.end)) {
+    // "+3 points" in a sentence about a rate in percent: percentage points, unit "%" (conventions)
+    kind = 'percent';
+    unit = '%';
+    form = 'percent';
   } else if (suffix.noun) {
     kind = 'count';
     unit = suffix.noun;
@@ -294,6 +311,60 @@ function readFigure(text: string, start: number, numText: string, lr: LanguageFi
   return c;
 }
 
+/** True when the sentence around a figure holds a percentage ("45%", "12,5 %", "per cent"). */
+function speaksInPercent(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a > 0 && start - a < 200 && !/[.!?\n]/.test(text[a - 1]!)) a--;
+  while (b < text.length && b - end < 200 && !/[!?\n]/.test(text[b]!) && !(text[b] === '.' && !/\d/.test(text[b + 1] ?? ''))) b++;
+  const sentence = text.slice(a, b);
+  for (let i = sentence.indexOf('%'); i >= 0; i = sentence.indexOf('%', i + 1)) if (/\d[\s\u00A0\u202F]?$/.test(sentence.slice(0, i))) return true;
+  return /(?:per ?cent|pour ?cent|pourcentage)/iu.test(sentence);
+}
+
+const hasDecimal = (num: string, lr: LanguageFigureRules): boolean => [...num].some((ch) => lr.decimal.has(ch) && !lr.group.has(ch));
+
+/** Reads the unit of a list written once after its last number ("3, 6 and 12 months"); the figure keeps its own end. */
+function sharedListSuffix(text: string, start: number, first: string, pos: number, lr: LanguageFigureRules, hasCurrencyBefore: boolean): Suffix | null {
+  const pos0 = start;
+  let p = pos;
+  for (let i = 0; i < 6; i++) {
+    lr.listJoin.lastIndex = p;
+    const j = lr.listJoin.exec(text);
+    if (!j) return null;
+    lr.numberAt.lastIndex = p + j[0].length;
+    const n = lr.numberAt.exec(text);
+    if (!n) return null;
+    const end = n.index + n[0].length;
+    if (LETTER_OR_DIGIT.test(text[end] ?? '') && !LETTER.test(text[end] ?? '')) return null;
+    // the numbers of one list are written alike: "40 and 3.75%" or "2,934 or 88.1%" are two figures
+    if (hasDecimal(n[0], lr) !== hasDecimal(text.slice(pos0, pos0 + first.length), lr)) return null;
+    const s = readSuffix(text, end, lr, hasCurrencyBefore, true);
+    if (s) return s.noun !== undefined && !s.unit ? null : { ...s, end: pos };
+    p = end;
+  }
+  return null;
+}
+
+/**
+ * A number the release also writes as a name or code ("Form 1099", "1099-NEC", "W2 and 1099"):
+ * its other uses ("1099 electronic filing capabilities") count nothing. Only for plain digits
+ * (a count written "1,099" is a count). Cached per release in `names`.
+ */
+function usedAsName(text: string, numText: string, lr: LanguageFigureRules, names: Map<string, boolean>): boolean {
+  if (!/^\d{3,}$/.test(numText)) return false;
+  const known = names.get(numText);
+  if (known !== undefined) return known;
+  let named = false;
+  for (let i = text.indexOf(numText); i >= 0 && !named; i = text.indexOf(numText, i + 1)) {
+    const after = text.slice(i + numText.length, i + numText.length + 2);
+    if (LETTER_OR_DIGIT.test(text[i - 1] ?? '') || /^\d/.test(after)) continue;
+    named = /^-\p{Lu}(?:[\p{Lu}\d]|(?!\p{L}))/u.test(text.slice(i + numText.length, i + numText.length + 3)) || lr.codeCue.test(text.slice(Math.max(0, i - 48), i));
+  }
+  names.set(numText, named);
+  return named;
+}
+
 /** A currency written with letters right before the number ("US$5", "EUR5") is not a name. */
 function isCurrencyLetterBefore(text: string, start: number, lr: LanguageFigureRules): boolean {
   const m = lr.currencyBefore.exec(text.slice(Math.max(0, start - 6), start));
@@ -314,7 +385,8 @@ function isStreet(text: string, pos: number, lr: LanguageFigureRules): boolean {
     const m = SPACED_WORD.exec(text);
     if (!m) return false;
     const w = m[1]!;
-    if (lr.streetWords.has(wordKey(w)) || lr.streetWords.has(wordKey(w.replace(/\.$/, '')))) return true;
+    // after other words the street word is capitalised ("10 W Harbor Blvd"); "a 128 GB drive" is no street
+    if ((i === 0 || UPPER.test(w[0]!)) && (lr.streetWords.has(wordKey(w)) || lr.streetWords.has(wordKey(w.replace(/\.$/, ''))))) return true;
     if (!UPPER.test(w[0]!)) return false;
     p = m.index + m[0].length;
   }
@@ -416,7 +488,8 @@ function readAfterScale(text: string, pos: number, lr: LanguageFigureRules, hasC
   if (cm && !hasCurrencyBefore) {
     const g = cm.groups ?? {};
     let c: CurrencyForm | undefined;
-    if (g.symbol) c = lr.currencies.get(g.symbol);
+    // "50 $UXLINK tokens": a symbol glued to letters is a ticker, not the currency of the number
+    if (g.symbol) c = LETTER.test(text[cm.index + cm[0].length] ?? '') ? undefined : lr.currencies.get(g.symbol);
     else if (g.code) c = lr.currencies.get(g.code);
     else if (g.glued) c = cm[0] === g.glued && !afterScale ? lr.currencies.get(`minor:${g.glued}`) : undefined;
     else if (g.minor) c = afterScale ? undefined : lr.currencies.get(`minor:${wordKey(g.minor)}`);

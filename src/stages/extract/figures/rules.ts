@@ -68,6 +68,12 @@ export interface LanguageFigureRules {
   qualifierAfter: RegExp;
   /** Sticky: joiner then a number start ("to 12", "-12", "à 12"). */
   rangeJoin: RegExp;
+  /** Sticky: the separator between two numbers of a list that share one unit ("3, 6 and 12 months"). */
+  listJoin: RegExp;
+  /** Counted nouns that are percentage points when the sentence speaks in percent ("+3 points" next to "45 %"). */
+  pointWords: Set<string>;
+  /** Anchored at the end of a slice: a word that makes the next number a code ("Form 1099", "Section 1031"). */
+  codeCue: RegExp;
   /** Pairs such as between/and: opener anchored at the end of a slice, and the sticky joiner for each. */
   rangePairs: Array<{ open: RegExp; join: RegExp }>;
   ageCue: RegExp;
@@ -118,6 +124,9 @@ const languageSchema: Schema = {
     'unitModifiers',
     'referenceCues',
     'timeCues',
+    'listJoiners',
+    'pointWords',
+    'codeCues',
     'dateWords',
     'streetWords',
     'irregularPlurals',
@@ -175,6 +184,9 @@ const languageSchema: Schema = {
     unitModifiers: stringList,
     referenceCues: stringList,
     timeCues: stringList,
+    listJoiners: stringList,
+    pointWords: stringList,
+    codeCues: stringList,
     dateWords: stringList,
     streetWords: stringList,
     irregularPlurals: stringList,
@@ -270,6 +282,9 @@ interface LanguageFile {
   unitModifiers: string[];
   referenceCues: string[];
   timeCues: string[];
+  listJoiners: string[];
+  pointWords: string[];
+  codeCues: string[];
   dateWords: string[];
   streetWords: string[];
   irregularPlurals: string[];
@@ -551,6 +566,9 @@ function compileLanguage(
     quantityBeforePeriod: endCue(data.periodQualifiers.quantityBefore),
     referenceCue: endCue(data.referenceCues),
     timeCue: endCue(data.timeCues),
+    listJoin: new RegExp(`${SPACE}*,${SPACE}*(?:(?:${ialt(data.listJoiners)})${SPACE}+)?(?=\\d)|${SPACE}+(?:${ialt(data.listJoiners)})${SPACE}+(?=\\d)`, 'yu'),
+    pointWords: keySet(data.pointWords),
+    codeCue: endCue(data.codeCues),
     dateWords: keySet(data.dateWords),
     streetWords: keySet(data.streetWords),
     irregularPlurals: keySet(data.irregularPlurals),
