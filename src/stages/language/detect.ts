@@ -89,6 +89,12 @@ export function detectLanguage(doc: Document, rules: Rules): void {
     warn(doc, { stage: 'language', message: `language not recognised (${total} words; ${summary}): processed without language-specific rules`, rule: 'language.undetermined' });
     return;
   }
+  if (!found.process && bestScore < 0.1) {
+    // Some words of another language, but too few to name it (a language without a word list).
+    doc.language = null;
+    warn(doc, { stage: 'language', message: `language not recognised (${total} words; ${summary}), neither French nor English: processed without language-specific rules`, rule: 'language.undetermined' });
+    return;
+  }
   if (!found.process) {
     doc.language = null;
     warn(doc, { stage: 'language', message: `this release looks ${found.name} (${summary}), neither French nor English: processed without language-specific rules`, rule: 'language.other' });

@@ -9,7 +9,8 @@
  *   caption (a line followed by a "©" credit line);
  * - the search stops at the first sentence of the body (a line of 8 words or more ending with a
  *   full stop): a release that starts with a sentence has no title line, and `title` is null
- *   (seed 003 is such a release).
+ *   (seed 003 is such a release). A first line in Title Case is a headline even with a full stop
+ *   ("Acme Wins Twelve Design Awards.").
  */
 import type { Document } from '../../document.js';
 import type { Rules } from '../../rules/index.js';
@@ -30,6 +31,12 @@ const FINAL_ABBREVIATION = /(?:^|\s)(?:inc|ltd|corp|co|plc|llc|l\.l\.c|s\.a|n\.v
 /** Ends with a full stop that is not an abbreviation's. */
 function endsSentence(line: string): boolean {
   return /[^.]\.$/.test(line) && !FINAL_ABBREVIATION.test(line);
+}
+
+/** At least 60 % of the words of four letters or more start with a capital ("Acme Wins Twelve Awards."). */
+function titleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * words.length;
 }
 
 function isHeadingLike(line: string, rules: Rules): boolean {
@@ -62,6 +69,11 @@ export function findTitle(doc: Document, rules: Rules): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('- ')) continue;
+    if (i === 0 && endsSentence(line) && line.length <= 200 && titleCase(line) && !DATE_ONLY.test(line)) {
+      // A headline in Title Case written with a final full stop.
+      doc.title = line;
+      return;
+    }
     if (endsSentence(line) && line.split(/\s+/).length >= 8) return; // the body has started
     if (CREDIT.test(line)) continue;
     if (lines[i + 1] !== undefined && CREDIT.test(lines[i + 1]!)) continue; // a photo caption

@@ -2,7 +2,7 @@
  * Markdown, stripped lightly: "# " heading marks, "> " quote marks, emphasis (**bold**, *em*,
  * __bold__, _em_ at word edges), inline code marks, links and images (their text is kept, the
  * address dropped), horizontal rules, reference-link definitions; common HTML entities (&amp;)
- * decoded. Every kept character maps back
+ * decoded. A "# " or "## " heading on the first line is also returned as the title. Every kept character maps back
  * to the source; list marks are left to normalise, which turns them into "- " bullets.
  */
 import { MappedBuilder, type SegmentMap } from './offsets.js';
@@ -16,8 +16,11 @@ const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const REFERENCE = /^ {0,3}\[[^\]]+\]:\s*\S+.*$/;
 const CLOSING_HASHES = /[ \t]+#+[ \t]*$/;
 
-export function stripMarkdown(raw: string): { text: string; map: SegmentMap } {
+export function stripMarkdown(raw: string): { text: string; map: SegmentMap; title?: string } {
   const b = new MappedBuilder();
+  // The first line, when it is a level 1 or 2 heading, is the release's own title.
+  let title: string | undefined;
+  let seenText = false;
   let pos = 0;
   let fence = false;
   while (pos <= raw.length) {
@@ -33,6 +36,11 @@ export function stripMarkdown(raw: string): { text: string; map: SegmentMap } {
     } else if (RULE.test(line) || REFERENCE.test(line)) {
       // dropped: a horizontal rule or a link definition
     } else {
+      if (!seenText && line.trim()) {
+        seenText = true;
+        const t = /^ {0,3}##? +(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+        if (t) title = t[1]!.replace(/\*\*|__|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/&amp;/g, '&').trim() || undefined;
+      }
       const h = HEADING.exec(line) ?? QUOTE.exec(line);
       if (h) start += h[0].length;
       if (HEADING.test(line)) {
@@ -44,7 +52,7 @@ export function stripMarkdown(raw: string): { text: string; map: SegmentMap } {
     if (nl < raw.length) b.copy(raw, nl, nl + 1);
     pos = nl + 1;
   }
-  return b.finish(raw.length);
+  return { ...b.finish(raw.length), title };
 }
 
 const MAY_HAVE_INLINE = /[[*_`<~&]/;

@@ -124,6 +124,7 @@ export function toDocument(path: string, bytes: Buffer, rules: Rules, limits: Re
     const md = stripMarkdown(raw);
     doc.text = md.text;
     doc.offsets = md.map;
+    if (md.title) doc.metadata.title = md.title;
     if (!md.text.trim()) throw new DocumentError(path, 'the file holds no text once the Markdown syntax is left out', 'empty');
   }
   const longest = longestLine(doc.text, limits.maxLineChars);
