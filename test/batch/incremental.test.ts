@@ -54,6 +54,18 @@ describe('a second run over the same inputs', () => {
   });
 });
 
+describe('a record file deleted by hand', () => {
+  it('is made again by the next run, from its sources only', async () => {
+    const first = await run();
+    const victim = first.report.inputs.find((i) => i.path === file(SEED1)) as { record: string };
+    rmSync(join(out, 'records', `${victim.record}.json`));
+    const second = await run();
+    expect(second.stats.documents).toBe(1);
+    expect(existsSync(join(out, 'records', `${victim.record}.json`))).toBe(true);
+    expect(second.report.summary).toMatchObject({ unchanged: 4, records: 5 });
+  });
+});
+
 describe('a changed file', () => {
   it('replaces its old record with a new one and leaves the others alone', async () => {
     const first = await run();
