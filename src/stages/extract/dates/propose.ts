@@ -66,7 +66,7 @@ export function propose(
   for (const hit of hits) {
     for (const i of hit.rules) {
       const rule = rules[i]!;
-      if (hit.at < busyUntil[i]! || (only && !only(rule.production))) continue;
+      if (!rule.anchored || hit.at < busyUntil[i]! || (only && !only(rule.production))) continue;
       const re = rule.sticky;
       re.lastIndex = hit.at;
       const m = re.exec(text);
