@@ -37,7 +37,7 @@ const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'br', 'caption', 'figcaption', 'summary', 'legend', 'thead', 'tbody', 'tfoot', 'body', 'option']);
 const CELL = new Set(['td', 'th']);
 /** HTML's own white space (a no-break space is not white space in HTML). */
-const HTML_SPACE = /[ \t\n\r\f]/;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
 
 interface Frame {
   node: DomNode;
@@ -97,18 +97,18 @@ class TextWriter {
     let j = start;
     let k = 0;
     while (k < data.length) {
-      const ch = data[k]!;
-      if (HTML_SPACE.test(ch)) {
-        while (k < data.length && HTML_SPACE.test(data[k]!)) k++;
+      const c = data.charCodeAt(k);
+      if (isSpace(c)) {
+        while (k < data.length && isSpace(data.charCodeAt(k))) k++;
         const at = j;
-        while (j < end && HTML_SPACE.test(raw[j]!)) j++;
+        while (j < end && isSpace(raw.charCodeAt(j))) j++;
         this.space(at);
         continue;
       }
       // A run of characters identical in source and data.
-      if (raw[j] === ch) {
+      if (raw.charCodeAt(j) === c) {
         let n = 1;
-        while (k + n < data.length && j + n < end && raw[j + n] === data[k + n] && !HTML_SPACE.test(data[k + n]!)) n++;
+        while (k + n < data.length && j + n < end && raw.charCodeAt(j + n) === data.charCodeAt(k + n) && !isSpace(data.charCodeAt(k + n))) n++;
         this.flush();
         this.b.copy(raw, j, j + n);
         j += n;
@@ -121,7 +121,7 @@ class TextWriter {
         if (m && j + m[0].length <= end) {
           const produced = isHighSurrogate(data.charCodeAt(k)) ? 2 : 1;
           const out = data.slice(k, k + produced);
-          if (HTML_SPACE.test(out)) this.space(j);
+          if (isSpace(out.charCodeAt(0))) this.space(j);
           else {
             this.flush();
             this.b.replace(out, j, j + m[0].length);
