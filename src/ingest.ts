@@ -420,6 +420,51 @@ class Run {
     await this.writeRecord(r);
   }
 
+  // ------------------------------------------------------------------ writes behind the decisions
+
+  /**
+   * Record files are written in the background while the next documents are decided: one chain
+   * of writes per record (a rewrite waits for the write before it), and journal lines appended
+   * strictly in commit order, each after the writes it describes. So the journal always holds a
+   * prefix of the run, and a file on disk that the journal does not know yet is simply written
+   * again, identically, by the next run.
+   */
+  private readonly writes = new Map<string, Promise<void>>();
+  private journalTail: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  private writeError: unknown = null;
+
+  private chain(id: string, write: () => Promise<void>): Promise<void> {
+    const prev = this.writes.get(id) ?? Promise.resolve();
+    const next = prev.then(write);
+    const settled = next.catch((e: unknown) => {
+      this.writeError ??= e;
+    });
+    this.writes.set(id, settled);
+    void settled.then(() => {
+      if (this.writes.get(id) === settled) this.writes.delete(id);
+    });
+    return next;
+  }
+
+  /** Appends journal lines once `written` is done and every earlier line is appended; waits when many writes are pending. */
+  private async journalAfter(written: Promise<void>, append: () => void): Promise<void> {
+    this.inFlight++;
+    this.journalTail = Promise.all([this.journalTail, written.catch(() => undefined)]).then(() => {
+      this.inFlight--;
+      if (this.writeError === null) append();
+    });
+    if (this.writeError !== null) throw this.writeError;
+    if (this.inFlight >= 32) await this.journalTail;
+  }
+
+  /** Waits for every background write; throws the first write error. */
+  private async settleWrites(): Promise<void> {
+    await this.journalTail;
+    await Promise.all([...this.writes.values()]);
+    if (this.writeError !== null) throw this.writeError;
+  }
+
   // ------------------------------------------------------------------ the main pass
 
   private async process(listed: ListedInput[], change: Map<string, Change>, t0: number): Promise<InputOutcome[]> {
@@ -473,6 +518,9 @@ class Run {
     try {
       await Promise.all(Array.from({ length: concurrency }, loop));
       await draining;
+      await this.settleWrites();
+    } catch (e) {
+      fatal ??= e;
     } finally {
       await analyser.close();
     }
@@ -555,8 +603,8 @@ class Run {
       const fe = entry(target.id, similarity);
       this.state.files.set(path, fe);
       this.addMember(target.id, path);
-      await this.rewriteRecord(target.id, (r) => r, rec);
-      this.journal.setFile(path, fe);
+      const written = this.chain(target.id, () => this.rewriteRecord(target.id, (r) => r, rec));
+      await this.journalAfter(written, () => this.journal.setFile(path, fe));
       const rep = this.state.records.get(target.id)!.rep;
       this.log.debug({ path, record: target.id, duplicateOf: rep, similarity }, 'duplicate');
       return { path, outcome: 'duplicate', record: target.id, duplicateOf: rep, similarity, change: d.change };
@@ -577,9 +625,11 @@ class Run {
     this.state.files.set(path, fe);
     this.addMember(rec.id, path);
     this.index(rec.id, sig.values);
-    await this.writeRecord({ ...rec, translations: [] });
-    this.journal.setRecord(rec.id, re);
-    this.journal.setFile(path, fe);
+    const written = this.chain(rec.id, () => this.writeRecord({ ...rec, translations: [] }));
+    await this.journalAfter(written, () => {
+      this.journal.setRecord(rec.id, re);
+      this.journal.setFile(path, fe);
+    });
     this.log.debug({ path, record: rec.id }, 'record');
     return { path, outcome: 'record', record: rec.id, change: d.change };
   }
@@ -590,6 +640,7 @@ class Run {
     if (rep.title && titleInText(rep.title, rec.text)) return true;
     if (!rec.title) return false;
     try {
+      await this.writes.get(id);
       const text = (JSON.parse(await readFile(this.recordPath(id), 'utf8')) as DocumentRecord).text;
       return titleInText(rec.title, text);
     } catch {
