@@ -455,7 +455,7 @@ class Run {
       if (this.writeError === null) append();
     });
     if (this.writeError !== null) throw this.writeError;
-    if (this.inFlight >= 32) await this.journalTail;
+    if (this.inFlight >= 128) await this.journalTail;
   }
 
   /** Waits for every background write; throws the first write error. */
