@@ -194,6 +194,8 @@ export function findPeople(text: string, language: Language | null, organisation
     // leading acronyms not known as organisations ("XYZ John Smith")
     while (seg.length > 2 && tokens[seg[0]!]!.kind === 'upper' && tokens.slice(seg[1]!, seg[seg.length - 1]! + 1).some((t) => t.kind === 'cap')) seg.shift();
     if (seg.length === 0 || thing) return;
+    // one word is a name only after an honorific ("M. Dupont", "Dr. Bello"): most runs stop here
+    if (seg.length === 1 && !honorific) return;
     const toks = seg.map((k) => tokens[k]!);
     const first = toks[0]!;
     const heading = isHeading(first.line, first.index);

@@ -64,7 +64,7 @@ export function tokenize(text: string): Token[] {
     }
     let raw = m[0];
     // text glued to a link in flattened pages: "Robert Smithhttps://..." -> "Robert Smith"
-    if (raw.length > 6 && /\p{Ll}(?:https?|www)$/u.test(raw)) raw = raw.replace(/(?:https?|www)$/, '');
+    if (raw.length > 6 && (raw.endsWith('http') || raw.endsWith('https') || raw.endsWith('www')) && /\p{Ll}(?:https?|www)$/u.test(raw)) raw = raw.replace(/(?:https?|www)$/, '');
     const apostrophe = raw.includes("'") || raw.includes('’');
     // a possessive is not part of the name: "Michon's" -> "Michon"
     if (apostrophe && raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
@@ -85,8 +85,13 @@ export function tokenize(text: string): Token[] {
 
 /** fold() with a fast path for plain ASCII words (most of them). */
 function foldWord(raw: string): string {
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 127) return fold(raw);
-  return raw.toLowerCase();
+  let upper = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 127) return fold(raw);
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? raw.toLowerCase() : raw;
 }
 
 function kindOf(raw: string, dot: boolean): TokenKind {
