@@ -53,6 +53,16 @@ describe('people mentions', () => {
     for (const p of found) expect(p.mentions).toHaveLength(1);
   });
 
+  it('warn, with its position, about a bare surname two people share', () => {
+    const text = 'Anna Weber and Lukas Weber founded the company. Weber said the idea came at breakfast.';
+    const { doc } = analyse(text, 'en');
+    const w = doc.diagnostics.filter((d) => d.stage === 'people');
+    expect(w).toHaveLength(1);
+    expect(text.slice(w[0]!.start, w[0]!.end)).toBe('Weber');
+    expect(w[0]!.start).toBe(text.lastIndexOf('Weber'));
+    expect(w[0]!.rule).toBe('person.en.surname-alias');
+  });
+
   it('strip honorifics and titles from names', () => {
     const found = peopleOf('Mme Claire Dubois, directrice générale, a présenté le plan.', 'fr');
     expect(found.map((p) => p.name)).toEqual(['Claire Dubois']);

@@ -11,7 +11,7 @@
  * Organisations and places found by the earlier stages are never people, and a name followed by
  * "Space Telescope", "Prize", "rover" or preceded by "rue", "prix", "Mount" names a thing.
  */
-import type { Document, Language, Mention, Organisation, Person, Place, Role } from '../../../document.js';
+import { warn, type Document, type Language, type Mention, type Organisation, type Person, type Place, type Role } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
 import { fold } from '../../../text/unicode.js';
 import { findContactZones, zoneAt, type ContactZone } from '../contacts/zones.js';
@@ -24,10 +24,14 @@ export interface PeopleResult {
   /** Rule ids behind each person (same order). */
   rulesOf: string[][];
   zones: ContactZone[];
+  /** Problems worth a look: a bare surname that two people of the release share. */
+  warnings: Array<{ message: string; rule: string; start: number; end: number }>;
 }
 
 export function extractPeople(doc: Document, rules: Rules): void {
-  doc.entities.people = findPeople(doc.text, doc.language, doc.entities.organisations, doc.entities.places, rules.people).people;
+  const result = findPeople(doc.text, doc.language, doc.entities.organisations, doc.entities.places, rules.people);
+  doc.entities.people = result.people;
+  for (const w of result.warnings) warn(doc, { stage: 'people', ...w });
 }
 
 interface Candidate {
@@ -475,19 +479,28 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
   for (const d of drafts) surnameCount.set(surnameKey(d), (surnameCount.get(surnameKey(d)) ?? 0) + 1);
   const taken = drafts.flatMap((d) => d.mentions).sort((a, b) => a.start - b.start);
   const bySurnameStart = new Map<string, Array<{ d: Draft; sk: string[] }>>();
+  const warnings: PeopleResult['warnings'] = [];
+  const lang = language ?? 'en';
+  const shared = new Map<string, string[]>();
   for (const d of drafts) {
     if (d.keys.length < 2) continue;
     const sk = d.keys.slice(d.given);
     const surname = surnameKey(d);
+    if (sk.length === 1 && (surnameCount.get(surname) ?? 0) > 1) shared.set(sk[0]!, [...(shared.get(sk[0]!) ?? []), d.name]);
     if (surnameCount.get(surname) !== 1 || surname.length < 3 || rules.givenNames.has(surname) || rules.notNameWords.has(surname) || rules.ambiguousGivenNames.has(surname)) continue;
     const list = bySurnameStart.get(sk[0]!) ?? [];
     list.push({ d, sk });
     bySurnameStart.set(sk[0]!, list);
   }
   const glued = (x: Token | undefined, y: Token | undefined) => !!x && !!y && x.line === y.line && /^[ \u00A0]$/.test(text.slice(x.end, y.start));
-  for (let i = 0; bySurnameStart.size > 0 && i < tokens.length; i++) {
+  for (let i = 0; (bySurnameStart.size > 0 || shared.size > 0) && i < tokens.length; i++) {
     const a = tokens[i]!;
     if (a.kind !== 'cap') continue;
+    const owners = shared.get(a.key);
+    const nameWord = (t: Token | undefined) => !!t && (t.kind === 'cap' || t.kind === 'upper');
+    if (owners && !taken.some((m) => m.start <= a.start && m.end >= a.end) && !(nameWord(tokens[i - 1]) && glued(tokens[i - 1], a)) && !(nameWord(tokens[i + 1]) && glued(a, tokens[i + 1]))) {
+      warnings.push({ message: `"${a.raw}" alone may be any of ${owners.join(', ')}: left unlinked`, rule: `person.${lang}.surname-alias`, start: a.start, end: a.end });
+    }
     const list = bySurnameStart.get(a.key);
     if (!list) continue;
     for (const { d, sk } of list) {
@@ -509,7 +522,6 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
     }
   }
 
-  const lang = language ?? 'en';
   const kept = drafts.filter((d) => d.mentions.length > 0);
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
@@ -523,6 +535,7 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
     })),
     rulesOf: kept.map((d) => [...d.evidence].map((e) => `person.${lang}.${e}`)),
     zones,
+    warnings,
   };
 }
 
