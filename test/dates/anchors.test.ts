@@ -12,19 +12,21 @@ import { DIGITS, leadingTriggers } from '../../src/stages/extract/dates/anchors.
 import { propose } from '../../src/stages/extract/dates/propose.js';
 import { loadDateRules, type LocaleRules } from '../../src/stages/extract/dates/rules.js';
 
-const words: Record<string, string[]> = { month: ['janvier', 'Févr.', 'May'], day: ['0'], year: ['0'], quarter: ['0'], order: ['first', '1er'] };
+const words: Record<string, string[]> = { month: ['janvier', 'Févr.', 'May'], day: ['0', '00'], year: ['0000'], quarter: ['0'], order: ['first', '1er'] };
 const lookup = (name: string) => words[name] ?? null;
 
 describe('the start of a rule read from its pattern', () => {
   it.each([
     ['{month}\\s+{day}', ['janvier', 'Févr', 'May']],
-    ['{day}\\s+{month}', [DIGITS]],
+    ['{day}\\s+{month}', [`${DIGITS}1`, `${DIGITS}2`]],
+    ['{year}-(?<mm>0[1-9]|1[0-2])', [`${DIGITS}4`]],
     ['Q{quarter}\\s*{year}', ['q']],
     ['(?:FY\\s?(?:{year}|{yy}))', ['fy']],
-    ['(?<a>\\d{1,2})/(?<b>\\d{1,2})', [DIGITS]],
+    ['(?<a>\\d{1,2})/(?<b>\\d{1,2})', [`${DIGITS}1`, `${DIGITS}2`]],
+    ['\\d+ days', [DIGITS]],
     ['[TQ]{quarter}', ['t', 'q']],
     ['fiscal\\s+{year}', ['fiscal']],
-    ['{order}\\s+quarter', ['first', DIGITS]],
+    ['{order}\\s+quarter', ['first', `${DIGITS}1`]],
   ])('reads %j as starting with %j', (pattern, expected) => {
     expect(leadingTriggers(pattern, lookup)?.sort()).toEqual([...expected].sort());
   });

@@ -6,12 +6,9 @@
 import { PRODUCTIONS, type ProductionContext } from './productions.js';
 import type { Candidate } from './candidate.js';
 import type { CompiledRule, LocaleRules } from './rules.js';
-import { DIGITS } from './anchors.js';
 
 const IN_WORD = /[\p{L}\p{N}\p{M}]/u;
-/** How far back a rule's `before` pattern may look. */
-const BEFORE_REACH = 160;
-
+const LETTER = /[\p{L}\p{M}]/u;
 /** Places where anchored rules may start: a position and the indices of the rules to try there. */
 export interface AnchorHit {
   at: number;
@@ -20,19 +17,26 @@ export interface AnchorHit {
 
 /** One pass over the text for the anchors of `locale`'s rules. */
 export function anchorHits(text: string, locale: LocaleRules): AnchorHit[] {
-  const { regex, rulesAt } = locale.anchors;
+  const { regex, rulesAt, digitRules } = locale.anchors;
   const hits: AnchorHit[] = [];
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = regex.exec(text))) {
-    const rules = rulesAt.get(m[1] ?? DIGITS);
-    if (rules) hits.push({ at: m.index, rules });
-    // A run of digits anchors once, at its start.
-    if (m[1] === undefined) {
+    const word = m[1];
+    // The exact (Unicode) boundaries, which the fast scan only approximates with Latin letters.
+    // (Only characters beyond Latin need the Unicode test: the scan has already ruled out Latin letters and digits.)
+    const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+    const next = word === undefined ? 0 : text.charCodeAt(m.index + word.length) || 0;
+    const exact = (prev <= 0x24f || !IN_WORD.test(text[m.index - 1]!)) && (next <= 0x24f || !LETTER.test(text[m.index + word!.length]!));
+    let rules: number[] | undefined;
+    if (word === undefined) {
+      // A run of digits anchors once, at its start, for the rules that start with a run of its length.
       let i = m.index + 1;
       while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
       regex.lastIndex = i;
-    }
+      if (exact) rules = digitRules[Math.min(5, i - m.index)];
+    } else if (exact) rules = rulesAt.get(/\s/.test(word) ? word.toLowerCase().replace(/\s+/g, ' ') : word.toLowerCase());
+    if (rules?.length) hits.push({ at: m.index, rules });
   }
   return hits;
 }
@@ -41,8 +45,8 @@ export function anchorHits(text: string, locale: LocaleRules): AnchorHit[] {
 function tryMatch(text: string, rule: CompiledRule, m: RegExpExecArray, locale: LocaleRules, ctx: ProductionContext): Candidate | null {
   const start = m.index;
   if (
-    (rule.before && !rule.before.test(text.slice(Math.max(0, start - BEFORE_REACH), start))) ||
-    (rule.notBefore && rule.notBefore.test(text.slice(Math.max(0, start - BEFORE_REACH), start)))
+    (rule.before && !rule.before.test(text.slice(Math.max(0, start - rule.beforeReach), start))) ||
+    (rule.notBefore && rule.notBefore.test(text.slice(Math.max(0, start - rule.beforeReach), start)))
   ) {
     return null;
   }

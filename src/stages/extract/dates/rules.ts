@@ -49,6 +49,8 @@ export interface CompiledRule {
   before?: RegExp;
   /** What the text just before the match must not end with ("/" before a numeric date). */
   notBefore?: RegExp;
+  /** How many characters before the match `before` and `notBefore` may need to see. */
+  beforeReach: number;
   file: string;
   line: number | null;
 }
@@ -257,6 +259,17 @@ function expand(pattern: string, subs: Record<string, (n: string) => string>, fa
   });
 }
 
+/** The longest a context pattern can reach back: its literals, word lists and bounded repeats, 160 when unbounded. */
+function reachOf(pattern: string | undefined): number {
+  if (!pattern) return 0;
+  const spaces = pattern.replace(/\\s[+*]/g, ' ');
+  const bounds = [...spaces.matchAll(/\{\d*,(\d+)\}|\{(\d+)\}/g)].reduce((n, m) => n + Number(m[1] ?? m[2]), 0);
+  const withoutBounds = spaces.replace(/\{\d*,?\d+\}/g, '');
+  if (/[+*]/.test(withoutBounds.replace(/\\./g, ''))) return 160;
+  const placeholders = (withoutBounds.match(/\{[A-Za-z]+\d?\}/g) ?? []).length;
+  return Math.min(160, 40 + withoutBounds.length + 24 * placeholders + bounds);
+}
+
 /** Finds any of `list` as whole words, or a word ending with one of `endings` ("lancera"), in any case. */
 function cueRegex(list: string[], endings: string[]): RegExp {
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]");
@@ -266,13 +279,13 @@ function cueRegex(list: string[], endings: string[]): RegExp {
 
 /** The words a {placeholder} stands for, for anchoring; null for those that may start with anything. */
 function placeholderWords(f: LexiconFile): (name: string) => string[] | null {
-  const digits = ['0'];
+  // Digit placeholders as samples of their lengths: a day has 1 or 2 digits, a year 4.
   const lists: Record<string, string[]> = {
-    day: digits,
-    year: digits,
-    yy: digits,
-    quarter: digits,
-    half: digits,
+    day: ['0', '00'],
+    year: ['0000'],
+    yy: ['00'],
+    quarter: ['0'],
+    half: ['0'],
     month: f.months.flatMap((e) => e.names),
     weekday: f.weekdays.flatMap((e) => e.names),
     rel: Object.keys(f.relativeBefore),
@@ -319,7 +332,16 @@ function loadLocale(dir: string, lang: string): LocaleRules {
     const full = `(?:${source})(?![\\p{L}\\p{N}\\p{M}])`;
     const regex = compileRulePattern(full, 'gu', patFile.file, line);
     const sticky = compileRulePattern(full, 'uy', patFile.file, line);
-    const rule: CompiledRule = { id: r.id, production: r.production, regex, sticky, anchored: false, file: patFile.file, line };
+    const rule: CompiledRule = {
+      id: r.id,
+      production: r.production,
+      regex,
+      sticky,
+      anchored: false,
+      beforeReach: Math.max(reachOf(r.before), reachOf(r.notBefore)),
+      file: patFile.file,
+      line,
+    };
     if (r.before) {
       const beforeLine = patFile.lineOf(['rules', i, 'before']);
       const src = expand(caseless(r.before), subs, (problem) => patFile.fail(['rules', i, 'before'], problem));
