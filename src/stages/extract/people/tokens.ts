@@ -32,11 +32,14 @@ export interface Token {
   index: number;
 }
 
-// Letters and digits joined by apostrophes, hyphens or dots ("d'Estaing", "Jean-Yves", "J.-Y", "P.-D.G"), or one symbol.
-// Latin letters only (with every accented Latin letter): names in other scripts are not read, and
-// an explicit class is about twice as fast as \p{L} on long releases.
-const L = 'A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF';
-const TOKEN = new RegExp(`[${L}]+(?:(?:['’]|\\.-?|-)[${L}]+)*|[©&@]`, 'g');
+// A token: letters and digits joined by apostrophes, hyphens or dots ("d'Estaing", "Jean-Yves",
+// "J.-Y", "P.-D.G"), or one of © & @. Latin letters only (with every accented Latin letter):
+// names in other scripts are not read.
+/** ASCII letters and digits, Latin-1 and Latin Extended letters, Latin Extended Additional. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+}
 // a capital inside a word only after a surname prefix ("McDonald", "DeLucca", "MacLeod"); other
 // inner capitals are words glued together by flattened pages ("ShapiroChief")
 const PREFIX = '(?:Mc|Mac|De|Le|La|Di|Da|Du|Van|Von|Fitz|St)';
@@ -55,14 +58,30 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let line = 0;
   let nextNewline = text.indexOf('\n');
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const start = m.index;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // a hand-written scan (three to four times faster than the same regex on long releases)
+    const c = text.charCodeAt(i);
+    const start = i;
+    i++;
+    if (!isWordChar(c)) {
+      if (c !== 169 && c !== 38 && c !== 64) continue;
+    } else {
+      for (;;) {
+        while (i < n && isWordChar(text.charCodeAt(i))) i++;
+        const d = text.charCodeAt(i);
+        if ((d === 39 || d === 8217 || d === 45) && isWordChar(text.charCodeAt(i + 1))) i += 1;
+        else if (d === 46 && text.charCodeAt(i + 1) === 45 && isWordChar(text.charCodeAt(i + 2))) i += 2;
+        else if (d === 46 && isWordChar(text.charCodeAt(i + 1))) i += 1;
+        else break;
+      }
+    }
     while (nextNewline !== -1 && nextNewline < start) {
       line++;
       nextNewline = text.indexOf('\n', nextNewline + 1);
     }
-    let raw = m[0];
+    let raw = text.slice(start, i);
     // text glued to a link in flattened pages: "Robert Smithhttps://..." -> "Robert Smith"
     if (raw.length > 6 && (raw.endsWith('http') || raw.endsWith('https') || raw.endsWith('www')) && /\p{Ll}(?:https?|www)$/u.test(raw)) raw = raw.replace(/(?:https?|www)$/, '');
     const apostrophe = raw.includes("'") || raw.includes('’');
