@@ -8,18 +8,26 @@ export const COMMANDS: Command[] = [
     help: `Usage: communique ingest <file-or-folder>... --out <dir> [options]
 
 Reads .txt, .md, .html and .htm files (folders recursively) and writes one JSON record per
-release to <dir>/records/<id>.json, and a run report to <dir>/report.json.
+release to <dir>/records/<id>.json, the run report to <dir>/report.json and the manifest of
+what was read to <dir>/manifest.jsonl. Run it again on the same folder: only new and changed
+files are read; copies of a release (other folder, wrapping, boilerplate, HTML) give one record.
 
 Options:
   --out <dir>            output folder (required)
-  --concurrency <n>      documents read at once (default 4)
+  --prune                remove records whose source files are all gone
+  --include <patterns>   file patterns read inside folders, e.g. "*.txt,*.html" (repeatable;
+                         default the release types); files named directly are always read
+  --workers <n>          analysis threads (default: the number of CPUs; 0 analyses in-process)
+  --timeout <ms>         time budget per document; a slower one is reported and skipped
+  --concurrency <n>      files read at once
   --rules <dir>          rules folder (default: the rules shipped with communique)
   --log-level <level>    fatal, error, warn, info, debug, trace or silent (default warn);
                          logs are JSON lines on stderr
   -h, --help             show this help
 
-Exit codes: 0 every input gave a record, 1 some inputs failed (the others were processed),
-2 usage error.`,
+Exit codes: 0 every input gave a record (or was a duplicate or unchanged), 1 some inputs
+failed (the others were processed), 2 usage error, broken rule file, or an output folder
+that is locked by another run or cannot be written.`,
     load: () => import('./ingest-command.js'),
   },
   {
