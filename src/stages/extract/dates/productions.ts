@@ -150,7 +150,12 @@ const numeric: Production = (g, _lex, ctx) => {
 
 const iso: Production = (g) => ({ kind: 'single', parts: [{ year: Number(g.year), month: Number(g.mm), day: Number(g.dd) }] });
 
-const relativeDay: Production = (g, lex) => {
+/**
+ * "today", "hier"... A sentence that opens with "Today," is about the present in general ("Today,
+ * he channels that knowledge into...") unless it announces something ("Today, Acme announced...").
+ */
+const relativeDay: Production = (g, lex, _ctx, at) => {
+  if (at.text[at.end] === ',' && !/[\p{L}\p{N}]/u.test(clauseBefore(at)) && !lex.announceCue.test(clauseAfter(at))) return null;
   const offset = g.relday !== undefined ? lex.relativeDays.get(lexKey(g.relday)) : undefined;
   return offset === undefined ? null : { kind: 'single', parts: [{ dayOffset: offset }] };
 };

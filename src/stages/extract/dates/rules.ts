@@ -34,6 +34,8 @@ export interface LocaleLexicon {
   futureCue: RegExp;
   /** Words of a clause about a habit ("every", "chaque"): a weekday alone there is no date. */
   habitCue: RegExp;
+  /** Verbs of an announcement: "Today, Acme announced" dates the sentence, "Today, he works" does not. */
+  announceCue: RegExp;
 }
 
 export interface CompiledRule {
@@ -93,6 +95,7 @@ interface LexiconFile {
   futureCues: string[];
   futureEndings?: string[];
   habitCues: string[];
+  announceCues: string[];
 }
 
 const words = { type: 'array', items: { type: 'string', minLength: 1 } };
@@ -129,6 +132,7 @@ const LEXICON_SCHEMA: Schema = {
     'countNouns',
     'futureCues',
     'habitCues',
+    'announceCues',
   ],
   properties: {
     language: { type: 'string', pattern: '^[a-z]{2}$' },
@@ -151,6 +155,7 @@ const LEXICON_SCHEMA: Schema = {
     futureCues: words,
     futureEndings: words,
     habitCues: words,
+    announceCues: words,
   },
 };
 
@@ -317,6 +322,7 @@ function loadLocale(dir: string, lang: string): LocaleRules {
     orderWords: toMap(f.orderWords),
     futureCue: cueRegex(f.futureCues, f.futureEndings ?? []),
     habitCue: cueRegex(f.habitCues, []),
+    announceCue: cueRegex(f.announceCues, []),
   };
   const subs = placeholders(f);
   const patFile = readRuleFile<PatternFile>(join(dir, `${lang}.patterns.yaml`), PATTERN_SCHEMA);
