@@ -156,6 +156,8 @@ const iso: Production = (g) => ({ kind: 'single', parts: [{ year: Number(g.year)
  */
 const relativeDay: Production = (g, lex, _ctx, at) => {
   if (at.text[at.end] === ',' && !/[\p{L}\p{N}]/u.test(clauseBefore(at)) && !lex.announceCue.test(clauseAfter(at))) return null;
+  // "USA Today", "Psychology Today": a capitalised word after a capitalised word is part of a name.
+  if (isCapitalised(g.relday ?? '') && /\p{Lu}[\p{L}\p{M}.'’&-]*[ \t]+$/u.test(at.text.slice(Math.max(0, at.start - 40), at.start))) return null;
   const offset = g.relday !== undefined ? lex.relativeDays.get(lexKey(g.relday)) : undefined;
   return offset === undefined ? null : { kind: 'single', parts: [{ dayOffset: offset }] };
 };
