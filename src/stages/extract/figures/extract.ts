@@ -359,7 +359,12 @@ function usedAsName(text: string, numText: string, lr: LanguageFigureRules, name
   for (let i = text.indexOf(numText); i >= 0 && !named; i = text.indexOf(numText, i + 1)) {
     const after = text.slice(i + numText.length, i + numText.length + 2);
     if (LETTER_OR_DIGIT.test(text[i - 1] ?? '') || /^\d/.test(after)) continue;
-    named = /^-\p{Lu}(?:[\p{Lu}\d]|(?!\p{L}))/u.test(text.slice(i + numText.length, i + numText.length + 3)) || lr.codeCue.test(text.slice(Math.max(0, i - 48), i));
+    const rest = text.slice(i + numText.length, i + numText.length + 40);
+    named =
+      /^-\p{Lu}(?:[\p{Lu}\d]|(?!\p{L}))/u.test(rest) ||
+      // "the 911 Turbo as well": a capitalised singular word after the number, then a short word or a stop
+      /^[ \u00A0]\p{Lu}\p{Ll}+(?<!s)(?=[ \u00A0]\p{Ll}{1,4}[ \u00A0]|[,.;:!?)])/u.test(rest) ||
+      lr.codeCue.test(text.slice(Math.max(0, i - 48), i));
   }
   names.set(numText, named);
   return named;
