@@ -7,7 +7,7 @@ import { warn } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
 import type { Candidate } from './candidate.js';
 import type { ProductionContext } from './productions.js';
-import { anchorHits, propose } from './propose.js';
+import { anchorHits, propose, type AnchorHit } from './propose.js';
 import { dropNamedYears, keepLongest } from './refine.js';
 import { parseYmd, resolveParts, weekdayOf, type Resolved } from './resolve.js';
 import type { DateRules, LocaleRules } from './rules.js';
@@ -20,6 +20,7 @@ export function localeFor(rules: DateRules, language: string | null): LocaleRule
 }
 
 const isNumeric = (production: string) => production === 'numeric';
+const SEP = /[/.]/;
 
 /** How numeric dates read in this text: from the language, wire and dateline signals, then the text's own written dates. */
 function numericOrder(text: string, language: string, rules: DateRules, written: Candidate[]): ProductionContext['numericOrder'] {
@@ -41,7 +42,10 @@ export function findCandidates(text: string, language: string | null, rules: Dat
   const hits = anchorHits(text, locale);
   const first = propose(text, locale, { numericOrder: null }, (p) => !isNumeric(p), hits);
   let all = first;
-  if (locale.rules.some((r) => isNumeric(r.production))) {
+  // Numeric dates ("06/02/2019") need a "/" or "." right after their first one or two digits: the
+  // order of the text (a scan of the whole text for wire names) is read only when one is there.
+  const numericAt = (h: AnchorHit) => h.rules.some((i) => isNumeric(locale.rules[i]!.production)) && (SEP.test(text[h.at + 1] ?? '') || SEP.test(text[h.at + 2] ?? ''));
+  if (locale.rules.some((r) => isNumeric(r.production) && !r.anchored) || hits.some(numericAt)) {
     const order = numericOrder(text, locale.lexicon.language, rules, first);
     all = first.concat(propose(text, locale, { numericOrder: order }, isNumeric, hits));
   }
