@@ -114,6 +114,8 @@ describe('French and English parity', () => {
     'weekday-day-range',
     'week-of',
     'numeric-short-year',
+    'quarter-ended',
+    'quarter-list',
   ];
   it.each(SHARED_FORMS)('has a %s rule in both languages', (form) => {
     for (const lang of ['en', 'fr']) {

@@ -119,6 +119,20 @@ const quarter: Production = (g, lex) => {
   return { kind: 'single', parts: [p] };
 };
 
+/** "the first and second quarters of 2024": one quarter per order word, the year shared. */
+const quarterList: Production = (g, lex) => {
+  const year = yearOf(g);
+  const parts: DateParts[] = [];
+  for (const n of ['', '2', '3']) {
+    const word = g[`order${n}`];
+    if (word === undefined) continue;
+    const q = lex.orderWords.get(lexKey(word));
+    if (!q || q > 4) return null;
+    parts.push(year === undefined ? { quarter: q } : { quarter: q, year });
+  }
+  return parts.length > 1 ? { kind: 'list', parts } : null;
+};
+
 const half: Production = (g, lex) => {
   const h = orderOf(g, lex, 'half');
   if (!h || h > 2) return null;
@@ -209,5 +223,5 @@ const weekdayAlone: Production = (g, lex, _ctx, at) => {
   return { kind: 'single', parts: [{ ...p, lean: lex.futureCue.test(clause) ? 1 : -1 }] };
 };
 
-export const PRODUCTIONS = { date, range, list, quarter, half, numeric, iso, relativeDay, relativeUnit, week, weekdayAlone } satisfies Record<string, Production>;
+export const PRODUCTIONS = { date, range, list, quarter, quarterList, half, numeric, iso, relativeDay, relativeUnit, week, weekdayAlone } satisfies Record<string, Production>;
 export type ProductionName = keyof typeof PRODUCTIONS;
