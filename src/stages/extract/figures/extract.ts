@@ -66,6 +66,7 @@ export function extractFigures(doc: Document, rules: Rules): void {
   const blocked = blockedSpans(doc, rules.figures.blocked);
   const candidates: Candidate[] = [];
   const names = new Map<string, boolean>();
+  const scopes = headerScopes(text, lr);
   let bi = 0;
   let resumeAt = 0;
   const re = lr.number;
@@ -78,7 +79,7 @@ export function extractFigures(doc: Document, rules: Rules): void {
     while (bi < blocked.length && blocked[bi]!.end <= start) bi++;
     if (bi < blocked.length && blocked[bi]!.start < end) continue;
     if (inLink(text, start, end)) continue;
-    const c = readFigure(text, start, m[0], lr, blocked, bi, names);
+    const c = readFigure(text, start, m[0], lr, blocked, bi, names, scopes);
     if (c) {
       candidates.push(c);
       resumeAt = c.end;
@@ -144,6 +145,7 @@ function readFigure(
   blocked: Span[],
   bi: number,
   names: Map<string, boolean>,
+  scopes: HeaderScope[],
 ): Candidate | null {
   const end = start + numText.length;
   const prev = text[start - 1] ?? '';
@@ -215,6 +217,11 @@ function readFigure(
   if (!suffix && age) suffix = { factor: 1, end: pos };
   // "3, 6 and 12 months", "20, 30 and 50 days": the unit written once after the last number of a list
   if (!suffix && !qualifierAfter && !reference && !afterName) suffix = sharedListSuffix(text, start, numText, pos, lr, hasCurrencyBefore);
+  // a row of a table or list under "Chiffres clés (en millions d'euros)": the heading gives scale and currency
+  if (!suffix && !qualifierAfter && !hasCurrencyBefore && !isYear(numText) && !LETTER_OR_DIGIT.test(next)) {
+    const scope = scopes.find((sc) => sc.start <= start && start < sc.end);
+    if (scope) suffix = { factor: scope.factor, currency: scope.currency, end: pos };
+  }
   let valueMax: number | undefined;
   const ownUnit = !!suffix && !!(suffix.percent || suffix.unit);
   const rangeFrom = ownUnit ? suffix!.end : pos;
@@ -309,6 +316,59 @@ function readFigure(
   if (valueMax !== undefined) c.valueMax = valueMax;
   if (qualifier) c.qualifier = qualifier;
   return c;
+}
+
+/** The rows under a heading that gives the unit of their numbers ("Key figures (in € millions)"). */
+interface HeaderScope {
+  start: number;
+  end: number;
+  factor: number;
+  currency: CurrencyForm;
+}
+
+const HEADER = /\(([^()\n]{1,40})\)[ \t]*:?[ \t]*\n/g;
+const HEADER_TOKEN = /[€$£¥]|[\p{L}][\p{L}.]*/gu;
+/** A row of a list or table: a bullet, a label with a colon or a cell, and a number. */
+const ROW = /^[ \t]*(?:[-*•|]|[^\n:|]{1,80}[:|\t])[^\n]*\d/u;
+
+/**
+ * Headings that give the scale and currency of the numbers below them: "(en millions d'euros)",
+ * "(in € millions)", "($ in thousands)" closing a line, followed by rows of a list or table. The
+ * scope runs over those rows (one blank line allowed right after the heading) and stops at the
+ * first line that is not a row.
+ */
+function headerScopes(text: string, lr: LanguageFigureRules): HeaderScope[] {
+  const scopes: HeaderScope[] = [];
+  HEADER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEADER.exec(text)) !== null) {
+    let currency: CurrencyForm | undefined;
+    let factor = 1;
+    for (const tok of m[1]!.match(HEADER_TOKEN) ?? []) {
+      const c = lr.currencies.get(tok) ?? lr.currencies.get(wordKey(tok));
+      if (c && !currency && c.kind !== 'minor') currency = c;
+      const sc = lr.scales.get(tok) ?? lr.scales.get(wordKey(tok));
+      if (sc && factor === 1) factor = sc.factor;
+    }
+    if (!currency) continue;
+    const start = m.index + m[0].length;
+    let end = start;
+    let p = start;
+    for (let line = 0; line < 40 && p < text.length; line++) {
+      const nl = text.indexOf('\n', p);
+      const lineEnd = nl < 0 ? text.length : nl;
+      const row = text.slice(p, lineEnd);
+      if (!row.trim() && line === 0) {
+        p = lineEnd + 1;
+        continue;
+      }
+      if (!ROW.test(row)) break;
+      end = lineEnd;
+      p = lineEnd + 1;
+    }
+    if (end > start) scopes.push({ start, end, factor, currency });
+  }
+  return scopes;
 }
 
 /** True when the sentence around a figure holds a percentage ("45%", "12,5 %", "per cent"). */
