@@ -254,6 +254,8 @@ function readFigure(
     if (suffix.unit === 'hour' && lr.timeCue.test(before)) return null;
     if (/^\d{5}$/.test(numText) && suffix.noun && UPPER.test(suffix.noun[0]!)) return null;
     if (suffix.noun && usedAsName(text, numText, lr, names)) return null;
+    // eight digits or more without group separators: a phone number or an identifier, never a count
+    if (/^\d{8,}$/.test(numText)) return null;
     if (isStreet(text, end, lr)) return null;
   }
 
