@@ -511,8 +511,9 @@ class Run {
         const i = next++;
         const done = await this.prepare(listed[i]!, change, analyser);
         ready.set(i, done);
+        // Commit in the background: a reader goes on to the next document at once (the window
+        // above bounds how far it may run ahead of the commits).
         draining = draining.then(drain);
-        await draining;
       }
     };
     try {
