@@ -186,3 +186,28 @@ export class DocumentError extends Error {
     this.name = 'DocumentError';
   }
 }
+
+/** What a new Document may be given besides its text; the rest takes the defaults of a plain text file. */
+export type DocumentInit = Partial<Pick<Document, 'source' | 'size' | 'format' | 'raw' | 'encoding' | 'offsets' | 'metadata' | 'language' | 'published'>>;
+
+/**
+ * A new Document for a text already in memory, before any stage ran: for the read stage, for
+ * tests, and for library users who read their sources themselves.
+ */
+export function textDocument(text: string, init: DocumentInit = {}): Document {
+  return {
+    source: init.source ?? { path: 'text', sha256: '' },
+    size: init.size ?? text.length,
+    format: init.format ?? 'text',
+    raw: init.raw ?? text,
+    encoding: init.encoding ?? 'utf-8',
+    text,
+    offsets: init.offsets ?? { toSource: (o) => o },
+    metadata: init.metadata ?? {},
+    language: init.language ?? null,
+    title: null,
+    published: init.published ?? null,
+    entities: emptyEntities(),
+    diagnostics: [],
+  };
+}

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DocumentError, emptyEntities, warn, type Document, type SourceFormat } from '../../document.js';
+import { DocumentError, textDocument, warn, type Document, type SourceFormat } from '../../document.js';
 import type { Rules } from '../../rules/index.js';
 import { decode, NotTextError } from './decode.js';
 import { readHtml } from './html.js';
@@ -96,21 +96,13 @@ export function toDocument(path: string, bytes: Buffer, rules: Rules, limits: Re
   }
   const raw = decoded.text;
   if (!raw.trim()) throw new DocumentError(path, 'the file holds only white space, no text', 'empty');
-  const doc: Document = {
+  const doc = textDocument(raw, {
     source: { path, sha256: createHash('sha256').update(bytes).digest('hex') },
     size: bytes.length,
     format,
-    raw,
     encoding: decoded.encoding,
-    text: raw,
     offsets: IDENTITY,
-    metadata: {},
-    language: null,
-    title: null,
-    published: null,
-    entities: emptyEntities(),
-    diagnostics: [],
-  };
+  });
   for (const note of decoded.notes) warn(doc, { stage: 'read', message: note, rule: 'read.encoding' });
   if (format === 'html') {
     const html = readHtml(raw, rules.read);
