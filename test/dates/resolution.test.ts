@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document.js';
-import { emptyEntities } from '../../src/document.js';
+import { textDocument } from '../../src/document.js';
 import { DEFAULT_RULES_DIR, type Rules } from '../../src/rules/index.js';
 import { findDates } from '../../src/stages/extract/dates/extract.js';
 import { findPublished } from '../../src/stages/extract/dates/published.js';
@@ -13,21 +13,7 @@ const dates = loadDateRules(DEFAULT_RULES_DIR);
 const rules = { dates } as unknown as Rules;
 
 function doc(text: string, language: 'en' | 'fr', metadata: Document['metadata'] = {}): Document {
-  return {
-    source: { path: 't.txt', sha256: '' },
-    size: text.length,
-    format: 'text',
-    raw: text,
-    encoding: 'utf-8',
-    text,
-    offsets: { toSource: (o) => o },
-    metadata,
-    language,
-    title: null,
-    published: null,
-    entities: emptyEntities(),
-    diagnostics: [],
-  };
+  return textDocument(text, { language, metadata });
 }
 
 describe('the year of a day and month without year', () => {

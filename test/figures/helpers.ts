@@ -1,6 +1,6 @@
 /** Shared helpers of the figures tests: a bare Document for a sentence, and the loaded rules. */
 import { join } from 'node:path';
-import { emptyEntities, type Document, type Language } from '../../src/document.js';
+import { textDocument, type Document, type Language } from '../../src/document.js';
 import type { Rules } from '../../src/rules/index.js';
 import { extractFigures } from '../../src/stages/extract/figures/extract.js';
 import { loadFigureRules } from '../../src/stages/extract/figures/rules.js';
@@ -15,21 +15,7 @@ export function figureRules(): Rules {
 }
 
 export function makeDoc(text: string, language: Language | null): Document {
-  return {
-    source: { path: 'example.txt', sha256: '' },
-    size: text.length,
-    format: 'text',
-    raw: text,
-    encoding: 'utf-8',
-    text,
-    offsets: { toSource: (o: number) => o },
-    metadata: {},
-    language,
-    title: null,
-    published: null,
-    entities: emptyEntities(),
-    diagnostics: [],
-  };
+  return textDocument(text, { source: { path: 'example.txt', sha256: '' }, language });
 }
 
 /** Runs the figures stage on one sentence. */

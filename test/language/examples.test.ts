@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { emptyEntities, type Document } from '../../src/document.js';
+import { textDocument, type Document } from '../../src/document.js';
 import { detectLanguage } from '../../src/stages/language/detect.js';
 import { loadLanguageRules } from '../../src/stages/language/rules.js';
 import { IDENTITY } from '../../src/stages/read/offsets.js';
@@ -26,10 +26,7 @@ interface Example {
 const examples = parse(readFileSync(join(rulesDir, 'language', 'examples.yaml'), 'utf8')).examples as Example[];
 
 function detect(text: string): Document {
-  const doc: Document = {
-    source: { path: 'x.txt', sha256: '' }, size: text.length, format: 'text', raw: text, encoding: 'utf-8', text, offsets: IDENTITY,
-    metadata: {}, language: null, title: null, published: null, entities: emptyEntities(), diagnostics: [],
-  };
+  const doc = textDocument(text, { offsets: IDENTITY });
   detectLanguage(doc, rules);
   return doc;
 }

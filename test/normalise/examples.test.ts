@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { emptyEntities, type Document } from '../../src/document.js';
+import { textDocument, type Document } from '../../src/document.js';
 import { normalise, normaliseLines } from '../../src/stages/normalise/normalise.js';
 import { loadNormaliseRules } from '../../src/stages/normalise/rules.js';
 import { findTitle } from '../../src/stages/normalise/title.js';
@@ -65,21 +65,7 @@ interface TitleExample {
 const titleRows = (parse(readFileSync(join(dir, 'title.examples.yaml'), 'utf8')).examples as TitleExample[]).map((e) => [e.title ?? '(none)', e] as const);
 
 function docOf(text: string): Document {
-  return {
-    source: { path: 'example.txt', sha256: '' },
-    size: text.length,
-    format: 'text',
-    raw: text,
-    encoding: 'utf-8',
-    text,
-    offsets: IDENTITY,
-    metadata: {},
-    language: null,
-    title: null,
-    published: null,
-    entities: emptyEntities(),
-    diagnostics: [],
-  };
+  return textDocument(text, { offsets: IDENTITY });
 }
 
 describe('title examples', () => {
