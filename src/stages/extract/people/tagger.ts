@@ -1,0 +1,37 @@
+/**
+ * compromise as a second opinion, where its tagging adds evidence the rules lack: an English
+ * name run with no cue of its own (a given name that is also a word, "Grant Holloway, a former
+ * sprinter, ..."). compromise tags about 1 ms per sentence here, so it only ever sees the one
+ * sentence around such a candidate, a few times per document at most, and it is loaded on the
+ * first such candidate (a batch with none never pays its start-up).
+ */
+import { createRequire } from 'node:module';
+
+interface CompromiseView {
+  people(): { out(format: 'array'): string[] };
+}
+type Nlp = (text: string) => CompromiseView;
+
+let nlp: Nlp | null = null;
+
+/** Sentences given to compromise per document, at most. */
+export const TAGGER_BUDGET = 4;
+
+/** The sentence around [start, end): from the previous sentence end or line break to the next. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && text[a - 1] !== '\n' && !(/[.!?]/.test(text[a - 1]!) && /\s/.test(text[a] ?? ''))) a--;
+  let b = end;
+  while (b < text.length && text[b] !== '\n' && !(/[.!?]/.test(text[b]!) && /\s|$/.test(text[b + 1] ?? ''))) b++;
+  return text.slice(a, Math.min(text.length, b + 1)).trim().slice(0, 400);
+}
+
+/** True when compromise, reading `sentence`, tags a person whose words include the first word of `name`. */
+export function taggedAsPerson(sentence: string, name: string): boolean {
+  nlp ??= createRequire(import.meta.url)('compromise') as Nlp;
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  return nlp(sentence)
+    .people()
+    .out('array')
+    .some((p) => p.toLowerCase().split(/[\s,.;:]+/).includes(first));
+}
