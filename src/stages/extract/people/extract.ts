@@ -11,6 +11,7 @@
  * Organisations and places found by the earlier stages are never people, and a name followed by
  * "Space Telescope", "Prize", "rover" or preceded by "rue", "prix", "Mount" names a thing.
  */
+import { TAGGER_BUDGET, sentenceAround, taggedAsPerson } from './tagger.js';
 import { warn, type Document, type Language, type Mention, type Organisation, type Person, type Place, type Role } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
 import { fold } from '../../../text/unicode.js';
@@ -94,6 +95,7 @@ export function findPeople(text: string, language: Language | null, organisation
   const placeAt = spanIndex(tokens, mentionSpans(places));
   const zones = findContactZones(text, tokens, orgAt, organisations, rules);
   const ctx: Context = { text, tokens, orgAt, placeAt, organisations, rules };
+  let taggerCalls = 0;
   const headingCache = new Map<number, boolean>();
   const isHeading = (line: number, index: number) => {
     let h = headingCache.get(line);
@@ -306,6 +308,11 @@ export function findPeople(text: string, language: Language | null, organisation
       }
       // a given name that is also a word or a place needs another cue, or prose around it
       if (weakGiven && !strongGiven && evidence.size === 0 && !heading && !sentenceStart(spanStart) && surnameRepeated(words)) evidence.add('given-name');
+      // English: compromise reads the sentence as a second opinion on a given name that is also a word
+      if (weakGiven && !strongGiven && evidence.size === 0 && !heading && language === 'en' && taggerCalls < TAGGER_BUDGET) {
+        taggerCalls++;
+        if (taggedAsPerson(sentenceAround(text, spanStart, spanEnd), name)) evidence.add('given-name');
+      }
     } else if (coreCount === 1 && honorific && words[0]!.kind === 'cap' && !isGiven(words[0]!) && !CAPITAL_PARTICLES.has(words[0]!.key)) {
       evidence.add('honorific');
     }
