@@ -82,8 +82,15 @@ export function tokenize(text: string): Token[] {
       nextNewline = text.indexOf('\n', nextNewline + 1);
     }
     let raw = text.slice(start, i);
+    const after = text.charCodeAt(i);
+    // most tokens are plain lower-case ASCII words: no link, elision or name shape to look for
+    if (c >= 97 && c <= 122 && isPlainLower(raw) && !(raw.length > 6 && /(?:https?|www)$/.test(raw))) {
+      out.push({ start, end: i, raw, key: raw, kind: raw.length <= 5 && PARTICLE_WORDS.has(raw) && after !== 64 ? 'particle' : 'other', dot: after === 46, line, index: out.length });
+      continue;
+    }
     // text glued to a link in flattened pages: "Robert Smithhttps://..." -> "Robert Smith"
-    if (raw.length > 6 && (raw.endsWith('http') || raw.endsWith('https') || raw.endsWith('www')) && /\p{Ll}(?:https?|www)$/u.test(raw)) raw = raw.replace(/(?:https?|www)$/, '');
+    const lastCode = raw.charCodeAt(raw.length - 1);
+    if (raw.length > 6 && (lastCode === 112 || lastCode === 115 || lastCode === 119) && (raw.endsWith('http') || raw.endsWith('https') || raw.endsWith('www')) && /\p{Ll}(?:https?|www)$/u.test(raw)) raw = raw.replace(/(?:https?|www)$/, '');
     const apostrophe = raw.includes("'") || raw.includes('’');
     // a possessive is not part of the name: "Michon's" -> "Michon"
     if (apostrophe && raw.length > 3 && /['’]s$/.test(raw) && /^\p{Lu}/u.test(raw)) raw = raw.slice(0, -2);
@@ -100,6 +107,26 @@ export function tokenize(text: string): Token[] {
     out.push({ start: from, end, raw, key: foldWord(raw), kind: text.charCodeAt(end) === 64 ? 'other' : kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line, index: out.length });
   }
   return out;
+}
+
+/** Only ASCII lower-case letters (the common case, read without regexes). */
+function isPlainLower(raw: string): boolean {
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** Capital then ASCII lower-case letters only ("Smith"): a 'cap' without the Unicode regex. */
+function isPlainCap(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 65 || c > 90 || raw.length < 2) return false;
+  for (let k = 1; k < raw.length; k++) {
+    const d = raw.charCodeAt(k);
+    if (d < 97 || d > 122) return false;
+  }
+  return true;
 }
 
 /** fold() with a fast path for plain ASCII words (most of them). */
@@ -122,6 +149,7 @@ function kindOf(raw: string, dot: boolean): TokenKind {
     if (PARTICLE_WORDS.has(raw) || ELIDED_PARTICLE.test(raw)) return 'particle';
     return 'other';
   }
+  if (isPlainCap(raw)) return 'cap';
   if (raw.length === 1 || INITIAL.test(raw)) return /\p{Lu}/u.test(raw) && (dot || raw.length > 1) ? 'initial' : 'other';
   if (CAP.test(raw)) return 'cap';
   if (UPPER.test(raw)) return 'upper';
