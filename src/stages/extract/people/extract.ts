@@ -196,7 +196,10 @@ export function findPeople(text: string, language: Language | null, organisation
     const seg = [...segIn];
     while (seg.length && tokens[seg[0]!]!.kind === 'particle') seg.shift();
     while (seg.length && tokens[seg[seg.length - 1]!]!.kind === 'particle') seg.pop();
-    if (!honorific) while (seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[0]!]!.key) && tokens[seg[0]!]!.kind === 'cap') seg.shift();
+    // a capitalised particle opening a run is dropped ("Le Gall" at a sentence start keeps its
+    // surname), but not a given name written like one before a surname ("Ben Wright", "Al Gore")
+    const givenParticle = (k: number) => isGiven(tokens[k]!) && seg.length === 2 && tokens[seg[1]!]!.kind === 'cap' && !CAPITAL_PARTICLES.has(tokens[seg[1]!]!.key);
+    if (!honorific) while (seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[0]!]!.key) && tokens[seg[0]!]!.kind === 'cap' && !givenParticle(seg[0]!)) seg.shift();
     // leading acronyms not known as organisations ("XYZ John Smith")
     while (seg.length > 2 && tokens[seg[0]!]!.kind === 'upper' && tokens.slice(seg[1]!, seg[seg.length - 1]! + 1).some((t) => t.kind === 'cap')) seg.shift();
     if (seg.length === 0 || thing) return;
@@ -257,6 +260,9 @@ export function findPeople(text: string, language: Language | null, organisation
     // a surname that is a company or place word ("Nicola Mining", "Kelly Intelligence")
     if (!(strongGiven && (contact || credit)) && !honorific) {
       for (let w = Math.max(1, given); w < words.length; w++) {
+        // after a particle the word is a surname ("Bernard de La Tour d'Artaise")
+        const p = words[w - 1]!;
+        if (p.kind === 'particle' || CAPITAL_PARTICLES.has(p.key)) continue;
         if (rules.thingsAfter.matchAt(tokens, words[w]!.index) === 1 && !rules.surnamesLikeWords.has(words[w]!.key)) return;
       }
     }

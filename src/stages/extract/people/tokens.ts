@@ -43,13 +43,14 @@ function isWordChar(c: number): boolean {
 // a capital inside a word only after a surname prefix ("McDonald", "DeLucca", "MacLeod"); other
 // inner capitals are words glued together by flattened pages ("ShapiroChief")
 const PREFIX = '(?:Mc|Mac|De|Le|La|Di|Da|Du|Van|Von|Fitz|St)';
-const CAP = new RegExp(`^(?:\\p{Lu}['’])?(?:${PREFIX}\\p{Lu}|\\p{Lu})[\\p{Ll}\\p{M}]+(?:-(?:\\p{Lu}['’])?(?:${PREFIX}\\p{Lu}|\\p{Lu})?[\\p{Ll}\\p{M}]+)*$`, 'u');
+const CAP = new RegExp(`^(?:\\p{Lu}['’])?(?:${PREFIX}\\p{Lu}|\\p{Lu})[\\p{Ll}\\p{M}]+(?:['’]\\p{Ll}+)?(?:-(?:\\p{Lu}['’])?(?:${PREFIX}\\p{Lu}|\\p{Lu})?[\\p{Ll}\\p{M}]+)*$`, 'u');
 const UPPER = /^\p{Lu}[\p{Lu}\p{M}]*(?:['’-]\p{Lu}[\p{Lu}\p{M}]*)*$/u;
 const INITIAL = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
 const PARTICLE_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'bin', 'ben', 'al', 'el', 'ibn', 'y', 'zu', 'af', 'e']);
 const ELIDED_PARTICLE = /^[dD]['’]\p{Lu}/u;
 /** Elided French articles and prepositions written against the next word. */
-const ELISION = /^(?:[dlDLjJmMnNsStT]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})/u;
+// (a capital N, M, S, T or J before a capital opens a name: "N'Diaye", "M'Bappé", "N'Golo")
+const ELISION = /^(?:[dlDLjmnstT]|[JMNS](?=['’]\p{Ll})|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})/u;
 
 /** Capitalised particles that may open a surname ("Le Gall", "Van Damme", "De Gaulle"). */
 export const CAPITAL_PARTICLES = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'da', 'di', 'del', 'della', 'dos', 'al', 'el', 'bin', 'ben', 'mac', 'st']);
