@@ -47,6 +47,8 @@ interface Candidate {
   given: number;
   evidence: Set<Evidence>;
   roles: Role[];
+  /** A nickname written in brackets inside the name ("Gio"). */
+  nickname?: string | undefined;
 }
 
 interface Draft {
@@ -104,6 +106,8 @@ export function findPeople(text: string, language: Language | null, organisation
   };
 
   const candidates: Candidate[] = [];
+  /** Token index of a nickname inside a name run ("Gio" in "Giordano (Gio) Albertazzi") -> the nickname. */
+  const nicknames = new Map<number, string>();
   const nameable = (t: Token) => t.kind === 'cap' || t.kind === 'upper' || t.kind === 'initial' || t.kind === 'particle';
   const joined = (a: Token, b: Token) => {
     if (a.line !== b.line) return false;
@@ -125,6 +129,7 @@ export function findPeople(text: string, language: Language | null, organisation
     };
     for (let k = first; k <= last; k++) {
       const t = tokens[k]!;
+      if (nicknames.has(k)) continue;
       if (isHonorific(t) && k < last && (t.dot || t.raw.length > 1) && !(t.kind === 'initial' && seg.length > 0)) {
         flush();
         honorific = true;
@@ -218,6 +223,10 @@ export function findPeople(text: string, language: Language | null, organisation
     if (toks.length === 2 && first.kind === 'upper' && toks[1]!.kind === 'cap' && (isGiven(toks[1]!) || isWeakGiven(toks[1]!)) && first.raw.length > 2) {
       words = [toks[1]!, first];
       reversed = true;
+    } else if (toks.length === 2 && first.kind === 'cap' && toks[1]!.kind === 'initial' && toks[1]!.raw.length === 1 && toks[1]!.dot && (credit || referenceList(first.start))) {
+      // reference lists and credits: "Okafor C., Martin P. et Durand L." -> "C. Okafor"
+      words = [toks[1]!, first];
+      reversed = true;
     }
     const core = words.filter((t) => t.kind !== 'particle' && !(t.kind === 'cap' && CAPITAL_PARTICLES.has(t.key) && t !== words[words.length - 1]));
     const allUpper = core.every((t) => t.kind === 'upper' || t.kind === 'initial');
@@ -278,6 +287,11 @@ export function findPeople(text: string, language: Language | null, organisation
     const keys = name.split(/ |(?<=['’])/).map((w) => fold(w).replace(/\.$/, ''));
     if (rules.notPeople.has(keys.join(' ')) || (keys.length > 2 && rules.notPeople.has(keys.slice(0, 2).join(' ')))) return;
 
+    // a run right after a word glued by a flattened page ("FounderBorhes Antonio Feitoza") has lost
+    // its first word: what remains is no evidence of a name
+    const glued = tokens[Math.min(startTok.index, seg[0]!) - 1];
+    if (glued && glued.kind === 'other' && glued.line === startTok.line && text.slice(glued.end, Math.min(startTok.start, first.start)) === ' ' && GLUED_WORDS.test(glued.raw)) return;
+
     const evidence = new Set<Evidence>();
     const startIdx = startTok.index;
     const spanStart = Math.min(startTok.start, first.start);
@@ -323,6 +337,9 @@ export function findPeople(text: string, language: Language | null, organisation
       evidence.add('honorific');
     }
     if (evidence.size === 0) return;
+    // a brand named after a person ("Ralph Lauren", "Hugo Boss") is the person only with a cue
+    // that speaks of a person: a title, a quote, an honorific, a contact block
+    if (rules.eponymousBrands.has(keys.join(' ')) && !PERSON_CUES.some((e) => evidence.has(e))) return;
     // without a given name or an honorific, a word the text also writes in lower case is a common
     // word, not a name ("Commercial Area", "Me First Living" at the head of a contact block)
     if (!strongGiven && !weakGiven && !honorific && words.some((w) => w.kind === 'cap' && lowerWords().has(w.key))) return;
@@ -335,8 +352,18 @@ export function findPeople(text: string, language: Language | null, organisation
       if (org) role.organisation = org;
       roles.push(role);
     }
-    const written = text.slice(spanStart, spanEnd);
-    candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles });
+    let written = text.slice(spanStart, spanEnd);
+    const nickname = words.length > 1 ? nicknames.get(words[0]!.index + 1) : undefined;
+    if (nickname) written = name;
+    candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles, nickname });
+  }
+
+  /** Two or more "Surname X." forms on the line of `offset`: a reference or author list. */
+  function referenceList(offset: number): boolean {
+    const a = text.lastIndexOf('\n', offset - 1) + 1;
+    let b = text.indexOf('\n', offset);
+    if (b === -1) b = text.length;
+    return (text.slice(a, b).match(REFERENCE_FORM) ?? []).length >= 2;
   }
 
   /** The title before a name follows "(" or ", ": "(CEO, Kelly Intelligence)", "Jane Doe, CEO, Acme Labs". */
@@ -415,17 +442,42 @@ export function findPeople(text: string, language: Language | null, organisation
     return offset === 0 || /(?:^|[.!?:\n]["“”'’»«)]?\s*|\n\s*)$/.test(before);
   }
 
+  /** "Giordano (Gio) Albertazzi": a one-word nickname in brackets between a given name and a surname. */
+  function nicknameAt(j: number): boolean {
+    const a = tokens[j];
+    const n = tokens[j + 1];
+    const b = tokens[j + 2];
+    if (!a || !n || !b || a.kind !== 'cap' || n.kind !== 'cap' || b.kind !== 'cap' || a.line !== b.line) return false;
+    // the given name is known, or the nickname is ("Bill"), or it is a short form of the given name ("Gio")
+    if (!(isGiven(a) || isWeakGiven(a) || isGiven(n) || isWeakGiven(n) || (n.key.length < a.key.length && a.key.startsWith(n.key.slice(0, 2))))) return false;
+    const open = text.slice(a.end, n.start);
+    const close = text.slice(n.end, b.start);
+    return (open === ' (' || open === ' "' || open === ' “') && (close === ') ' || close === '" ' || close === '” ');
+  }
+
   // runs of name words, each read once (after every helper above is defined)
   for (let i = 0; i < tokens.length; i++) {
     if (!nameable(tokens[i]!) || tokens[i]!.kind === 'particle') continue;
     let j = i;
-    while (j + 1 < tokens.length && nameable(tokens[j + 1]!) && joined(tokens[j]!, tokens[j + 1]!)) j++;
+    for (;;) {
+      while (j + 1 < tokens.length && nameable(tokens[j + 1]!) && joined(tokens[j]!, tokens[j + 1]!)) j++;
+      if (!nicknameAt(j)) break;
+      nicknames.set(j + 1, tokens[j + 1]!.raw);
+      j += 2;
+    }
     readRun(i, j);
     i = j;
   }
 
   return resolve(candidates, text, tokens, orgAt, placeAt, language, rules, zones);
 }
+
+/** Two words glued together by a flattened page: "FounderBorhes", "ContactJane" (not "McDonald", a 'cap'). */
+const GLUED_WORDS = /^\p{Lu}?\p{Ll}{2,}\p{Lu}\p{Ll}{2,}$/u;
+/** "Okafor C." in a reference or author list (global: counted per line). */
+const REFERENCE_FORM = /\p{Lu}[\p{Ll}\p{M}'’-]+[ \u00A0]\p{Lu}\.(?=[\s,;)]|$)/gu;
+/** Evidence that a brand-like name is the person: everything but a given name. */
+const PERSON_CUES: Evidence[] = ['honorific', 'title-before', 'title-after', 'speech-verb', 'contact-block', 'credit'];
 
 /** Every word in capitals or initials ("BRIAN DOUGLAS AUSTIN"). */
 function allCapsName(words: Token[]): boolean {
@@ -555,6 +607,7 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
 function addCandidate(d: Draft, c: Candidate): void {
   if (!d.mentions.some((m) => m.start === c.start)) d.mentions.push({ start: c.start, end: c.end });
   if (c.written !== c.name && c.written !== d.name) d.aliases.push(c.written);
+  if (c.nickname) d.aliases.push(c.nickname);
   c.evidence.forEach((e) => d.evidence.add(e));
   for (const r of c.roles) {
     const same = d.roles.find((x) => fold(x.title) === fold(r.title) && (x.organisation === r.organisation || !x.organisation || !r.organisation));

@@ -5,7 +5,8 @@
  * - `titles.<lang>.yaml`: titles and roles, their modifiers, joiners and linkers;
  * - `cues.<lang>.yaml`: honorifics, speech verbs, words that mark things named after people,
  *   words that are never names, contact-block headings and labels, photo-credit markers;
- * - `not-people.txt`: person-like names that name companies, brands or spacecraft.
+ * - `not-people.txt`: person-like names that name companies, brands or spacecraft;
+ * - `eponymous-brands.txt`: brands named after a person, the person only with a cue of one.
  * Every language's cues are used on every release: French releases quote English titles and
  * English ones carry French contact blocks ("Responsable Presse", "Tél.").
  */
@@ -38,6 +39,8 @@ export interface PeopleRules {
   creditMarkers: PhraseSet;
   /** Folded names (words joined by one space) that are not people. */
   notPeople: Set<string>;
+  /** Folded brand names that are also a person's name ("ralph lauren"): a person only with a cue beyond the given name. */
+  eponymousBrands: Set<string>;
   /** Every rule id the stage can give as evidence. */
   ruleIds: string[];
 }
@@ -113,6 +116,7 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
     contactLabels: new PhraseSet(),
     creditMarkers: new PhraseSet(),
     notPeople: new Set(),
+    eponymousBrands: new Set(),
     ruleIds: [],
   };
   const languages: string[] = [];
@@ -127,6 +131,8 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
       for (const e of readListFile(path)) rules.ambiguousGivenNames.add(fold(e.value));
     } else if (f === 'not-people.txt') {
       for (const e of readListFile(path)) rules.notPeople.add(phraseKeys(e.value).join(' '));
+    } else if (f === 'eponymous-brands.txt') {
+      for (const e of readListFile(path)) rules.eponymousBrands.add(phraseKeys(e.value).join(' '));
     } else if (/^titles\.[a-z]{2}\.yaml$/.test(f)) {
       const { data } = readRuleFile<TitlesFile>(path, TITLES_SCHEMA);
       data.titles.forEach((t) => rules.titles.add(t));
