@@ -180,6 +180,8 @@ export function findPeople(text: string, language: Language | null, organisation
     }
     const n = rules.titles.matchAt(tokens, k + m);
     if (n > 0 && k + m + n - 1 <= last) return m + n;
+    // a title that goes on in lower case after the run ("Jane Doe Head of Communications")
+    if (n > 0 && k + m <= last) return last - k + 1;
     return 0;
   }
 
