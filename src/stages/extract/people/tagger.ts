@@ -14,16 +14,25 @@ type Nlp = (text: string) => CompromiseView;
 
 let nlp: Nlp | null = null;
 
+/** Characters of context given to compromise on each side of a name, at most. */
+const WINDOW = 90;
+
 /** Sentences given to compromise per document, at most. */
 export const TAGGER_BUDGET = 4;
 
 /** The sentence around [start, end): from the previous sentence end or line break to the next. */
 export function sentenceAround(text: string, start: number, end: number): string {
+  // at most WINDOW characters on each side, cut at a space: compromise's cost grows with the
+  // length of what it reads, and the few words around the name carry its evidence
+  const floor = Math.max(0, start - WINDOW);
+  const ceiling = Math.min(text.length, end + WINDOW);
   let a = start;
-  while (a > 0 && text[a - 1] !== '\n' && !(/[.!?]/.test(text[a - 1]!) && /\s/.test(text[a] ?? ''))) a--;
+  while (a > floor && text[a - 1] !== '\n' && !(/[.!?]/.test(text[a - 1]!) && /\s/.test(text[a] ?? ''))) a--;
+  if (a === floor && a > 0) a = Math.min(start, text.indexOf(' ', a) + 1 || start);
   let b = end;
-  while (b < text.length && text[b] !== '\n' && !(/[.!?]/.test(text[b]!) && /\s|$/.test(text[b + 1] ?? ''))) b++;
-  return text.slice(a, Math.min(text.length, b + 1)).trim().slice(0, 400);
+  while (b < ceiling && text[b] !== '\n' && !(/[.!?]/.test(text[b]!) && /\s|$/.test(text[b + 1] ?? ''))) b++;
+  if (b === ceiling && b < text.length) b = Math.max(end, text.lastIndexOf(' ', b));
+  return text.slice(a, Math.min(text.length, b + 1)).trim();
 }
 
 /** True when compromise, reading `sentence`, tags a person whose words include the first word of `name`. */
