@@ -255,6 +255,9 @@ export function findPeople(text: string, language: Language | null, organisation
     words = words.slice(0, keep);
     // credentials after a name ("Lorenzo P. Gaudioso CFP"): capitals after two name words
     while (!reversed && words.length > 2 && words[words.length - 1]!.kind === 'upper' && words[words.length - 2]!.kind === 'cap' && !allCapsName(words)) words.pop();
+    // a heading verb after a name ("David Schneider Interviews ...", "Scott Addresses Crime"): a
+    // word ending in -s that the text also writes in lower case
+    while (!reversed && words.length > 2 && words[words.length - 1]!.kind === 'cap' && words[words.length - 2]!.kind === 'cap' && words[words.length - 1]!.key.endsWith('s') && lowerWords().has(words[words.length - 1]!.key)) words.pop();
     if (reversed) words = [words[0]!, words[1]!];
     const lastTok = reversed ? first : words[words.length - 1]!;
     const lastIdx = (reversed ? toks[1]! : lastTok).index;
