@@ -360,6 +360,8 @@ export function findPeople(text: string, language: Language | null, organisation
     let written = text.slice(spanStart, spanEnd);
     const nickname = words.length > 1 ? nicknames.get(words[0]!.index + 1) : undefined;
     if (nickname) written = name;
+    // "Okafor C." as written, with the full stop of its initial
+    else if (reversed && first.kind === 'cap') written += '.';
     candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles, nickname });
   }
 
