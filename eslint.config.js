@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'output/**', 'test/artefacts/**', 'coverage/**'] },
+  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'output/**', 'test/artefacts/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
