@@ -105,11 +105,11 @@ export function findOrganisations(text: string, language: Language | null, rules
     all.push(c);
   }
   all.push(...acronymsAfterPatterns(text, patterns, rules, languages[0]!));
-  const kept = resolveOverlaps(all, text.length);
+  const kept = resolveOverlaps(all);
 
   // 4. repeats: later bare mentions of names and acronyms found by definitions and patterns
   const repeats = findRepeats(ft, kept, defs.extraAcronyms, rules);
-  const final = resolveOverlaps([...kept, ...repeats], text.length);
+  const final = resolveOverlaps([...kept, ...repeats]);
 
   const result = build(text, final, language, notes);
   return result;
@@ -150,16 +150,17 @@ function acronymsAfterPatterns(text: string, patterns: Candidate[], rules: Organ
 const PRIORITY = (c: Candidate): number => (c.absorbs ? 4 : c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : 1);
 
 /** Keeps non-overlapping candidates: the higher priority first, then the longer. */
-function resolveOverlaps(cands: Candidate[], textLength: number): Candidate[] {
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => PRIORITY(b) - PRIORITY(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const covered = new Uint8Array(textLength);
+  // a few dozen candidates: the kept ones are compared directly (no array as long as the text)
   const out: Candidate[] = [];
   for (const c of sorted) {
     let free = true;
-    for (let i = c.start; i < c.end && free; i++) free = covered[i] === 0;
-    if (!free) continue;
-    covered.fill(1, c.start, c.end);
-    out.push(c);
+    for (let k = 0; k < out.length && free; k++) {
+      const o = out[k]!;
+      free = o.end <= o.start || o.end <= c.start || c.end <= o.start;
+    }
+    if (free) out.push(c);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -12,8 +12,27 @@ import { isAcronymForm, type LanguagePatterns, type OrganisationRules, type Patt
 
 /** Is token `t` written with a capital first letter (or a digit, "3M")? */
 export function isCap(text: string, t: Token): boolean {
-  const c = text[t.start]!;
-  return /\p{Lu}/u.test(c) || (/\p{N}/u.test(c) && /\p{Lu}/u.test(text.slice(t.start, t.end)));
+  const k = charKind(text.charCodeAt(t.start));
+  if (k === UPPER) return true;
+  if (k !== DIGIT) return false;
+  for (let i = t.start + 1; i < t.end; i++) if (charKind(text.charCodeAt(i)) === UPPER) return true;
+  return false;
+}
+
+const UPPER = 1;
+const DIGIT = 2;
+const OTHER = 3;
+/** Per UTF-16 code: 0 not yet known, else UPPER (\p{Lu}), DIGIT (\p{N}) or OTHER; filled on demand. */
+const KINDS = new Uint8Array(0x10000);
+
+function charKind(code: number): number {
+  let k = KINDS[code]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    k = /\p{Lu}/u.test(ch) ? UPPER : /\p{N}/u.test(ch) ? DIGIT : OTHER;
+    KINDS[code] = k;
+  }
+  return k;
 }
 
 interface Ctx {

@@ -161,6 +161,20 @@ function gapOk(folded: string, from: number, to: number, prevTokenLength: number
   return true;
 }
 
+/** Per UTF-16 code: 0 not yet known, 1 upper case letter or digit, 2 anything else. */
+const UPPER_OR_DIGIT = new Uint8Array(0x10000);
+
+/** Is this code an upper-case letter or a digit (what a 'capitalised' or upper-case 'exact' phrase may start with)? */
+export function isUpperOrDigitCode(c: number): boolean {
+  let k = UPPER_OR_DIGIT[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = isUpperCode(ch) || /\p{N}/u.test(ch) ? 1 : 2;
+    UPPER_OR_DIGIT[c] = k;
+  }
+  return k === 1;
+}
+
 function isUpperCode(s: string): boolean {
   return s !== s.toLowerCase() && s === s.toUpperCase();
 }
@@ -183,6 +197,8 @@ const LEADING_ARTICLES = new Set(['the']);
 
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
+  /** First tokens of the phrases that may start with a lower-case letter in the text. */
+  private readonly lowerStarts = new Set<string>();
   size = 0;
 
   add(text: string, caseRule: CaseRule, value: T): void {
@@ -195,6 +211,7 @@ export class PhraseIndex<T> {
     }
     if (tokens.length === 0) return;
     const phrase: Phrase<T> = { text, tokens, caseRule, value, comma: text.includes(',') };
+    if (caseRule === 'any' || (caseRule === 'exact' && !isUpperOrDigitCode(text.charCodeAt(0)))) this.lowerStarts.add(tokens[0]!);
     const list = this.byFirst.get(tokens[0]!);
     if (list) {
       list.push(phrase);
@@ -208,7 +225,10 @@ export class PhraseIndex<T> {
     const out: PhraseMatch<T>[] = [];
     const { tokens, folded, text } = ft;
     for (let i = from; i < to; i++) {
-      const list = this.byFirst.get(tokens[i]!.norm);
+      const tok = tokens[i]!;
+      // most words of a text start in lower case, and most phrases need a capital there
+      if (!this.lowerStarts.has(tok.norm) && !isUpperOrDigitCode(text.charCodeAt(tok.start))) continue;
+      const list = this.byFirst.get(tok.norm);
       if (!list) continue;
       for (const phrase of list) {
         const n = phrase.tokens.length;
@@ -246,11 +266,19 @@ export function defaultCaseRule(name: string): CaseRule {
 
 /** Folded key of a name: case, accents, punctuation and a leading article ignored. */
 export function keyOf(name: string): string {
-  return foldSameLength(name)
-    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
-    .trim()
-    .replace(/^(?:the|l|la|le|les) /, '');
+  // the same few names come back many times per release (and across releases): remembered
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = foldSameLength(name)
+      .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+      .trim()
+      .replace(/^(?:the|l|la|le|les) /, '');
+    if (KEYS.size >= 20000) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
 }
+const KEYS = new Map<string, string>();
 
 /** Index of the first token starting at or after `offset` (binary search). */
 export function tokenAt(tokens: Token[], offset: number): number {
