@@ -401,7 +401,8 @@ class Run {
   }
 
   private async writeRecord(r: DocumentRecord): Promise<void> {
-    await writeFileAtomic(this.recordPath(r.id), JSON.stringify(r, null, 2) + '\n');
+    // not flushed one by one: the whole folder is flushed once before the manifest names it
+    await writeFileAtomic(this.recordPath(r.id), JSON.stringify(r, null, 2) + '\n', { sync: false });
   }
 
   /** Reads a record back, applies `edit`, refreshes its sources and translations, writes it atomically. */

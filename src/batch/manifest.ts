@@ -18,10 +18,10 @@
  * Paths are the input paths as given (relative to the working folder when they were relative).
  */
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { writeChunksAtomic, writeFileAtomic } from './atomic-write.js';
+import { syncFileSystem, writeChunksAtomic, writeFileAtomic } from './atomic-write.js';
 
 /** One input file that gave a record (or joined one). */
 export interface FileEntry {
@@ -172,15 +172,40 @@ export async function loadState(outDir: string): Promise<LoadedState> {
   }
   let replayed = 0;
   let usable = false;
+  const journalled = new Set<string>();
   await readLines(join(outDir, JOURNAL), (line, i) => {
     if (i === 0) {
       usable = 'journal' in line && line.journal === 1 && line.rules === state.rules;
       return usable;
     }
     if (apply(state, line)) replayed++;
+    if ('r' in line && typeof line.r === 'string') journalled.add(line.r);
   });
   if (replayed > 0) notes.push(`the previous run was interrupted: resuming after its ${replayed} recorded steps`);
+  const lost = await dropUnreadableRecords(outDir, state, journalled);
+  if (lost > 0) notes.push(`${lost} record${lost > 1 ? 's' : ''} named by the interrupted run did not reach the disk intact: their sources are read again`);
   return { state, notes };
+}
+
+/**
+ * Records written during an interrupted run were not flushed one by one: after a power cut one
+ * may be empty or torn although the journal names it. Each such record is read back; one that
+ * does not parse is forgotten with its sources, which the run then reads again.
+ */
+async function dropUnreadableRecords(outDir: string, state: ManifestState, ids: Set<string>): Promise<number> {
+  let lost = 0;
+  for (const id of ids) {
+    if (!state.records.has(id)) continue;
+    try {
+      JSON.parse(await readFile(join(outDir, 'records', `${id}.json`), 'utf8'));
+      continue;
+    } catch {
+      lost++;
+    }
+    state.records.delete(id);
+    for (const [path, e] of [...state.files]) if (e.record === id) state.files.delete(path);
+  }
+  return lost;
 }
 
 /** Appends the changes of a run to the journal, synchronously, one line per change. */
@@ -197,9 +222,13 @@ export class Journal {
     this.fd = openSync(join(this.outDir, JOURNAL), 'a');
   }
 
-  /** Writes the final state to the manifest and removes the journal: the run is complete. */
+  /**
+   * Flushes the records written by the run (they are not flushed one by one), writes the final
+   * state to the manifest and removes the journal: the run is complete.
+   */
   async finish(state: ManifestState): Promise<void> {
     this.close();
+    syncFileSystem(this.outDir);
     await writeChunksAtomic(join(this.outDir, MANIFEST), manifestLines(state));
     await unlink(join(this.outDir, JOURNAL)).catch(() => undefined);
   }

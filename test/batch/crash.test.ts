@@ -4,7 +4,7 @@
  * hundred documents, killed twice mid-run, and run again.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from './build.js';
@@ -87,6 +87,27 @@ describe('a run killed with SIGKILL', () => {
     expect(report.summary.inputs).toBe(total);
     expect(report.summary.unchanged).toBeGreaterThan(0);
     expect(report.notes.join(' ')).toMatch(/interrupted/);
+  });
+
+  it('then a power cut that empties records the journal names: the next run reads their sources again', async () => {
+    const clean = tempDir();
+    runToEnd(clean);
+    const expected = snapshot(clean, notReport);
+
+    const out = tempDir();
+    const killed = await runAndKill(out, 60);
+    expect(killed.killed).toBe(true);
+    // Records are not flushed one by one: after a power cut a file the journal names may be empty.
+    const journal = readFileSync(join(out, 'manifest.journal'), 'utf8');
+    const named = [...journal.matchAll(/"r":"([0-9a-f]+)"/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(0);
+    const victims = named.slice(0, 3);
+    for (const id of victims) truncateSync(join(out, 'records', `${id}.json`), 0);
+
+    runToEnd(out);
+    expect(snapshot(out, notReport)).toEqual(expected);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { notes: string[] };
+    expect(report.notes.join(' ')).toMatch(/did not reach the disk intact/);
   });
 
   it('leaves a lock that the next run takes over', async () => {
