@@ -36,6 +36,20 @@ function numericOrder(text: string, language: string, rules: DateRules, written:
   return monthFirst > dayFirst ? 'month' : dayFirst > monthFirst ? 'day' : null;
 }
 
+/**
+ * The candidates of the last text read: `published` reads the dates of the whole text to find the
+ * dateline, and the dates stage right after it asks for the same text again; one pass serves both.
+ */
+let last: { text: string; language: string | null; rules: DateRules; candidates: readonly Candidate[] } | null = null;
+
+/** `findCandidates`, remembered for the last text (candidates are never modified by their readers). */
+export function candidatesOf(text: string, language: string | null, rules: DateRules): readonly Candidate[] {
+  if (last && last.rules === rules && last.language === language && last.text === text) return last.candidates;
+  const candidates = findCandidates(text, language, rules);
+  last = { text, language, rules, candidates };
+  return candidates;
+}
+
 /** Proposes and refines the dates of a text (no resolution): used by this stage and by `published`. */
 export function findCandidates(text: string, language: string | null, rules: DateRules): Candidate[] {
   const locale = localeFor(rules, language);
@@ -169,7 +183,7 @@ export function findDates(text: string, language: string | null, published: stri
   const byValue = new Map<string, DateEntity>();
   const report = (d: Omit<Diagnostic, 'stage' | 'severity'>, severity: Diagnostic['severity'] = 'warning') =>
     warn({ diagnostics }, { stage: STAGE, severity, ...d });
-  const candidates = findCandidates(text, language, rules);
+  const candidates = candidatesOf(text, language, rules);
   const resolved: Found[][] = candidates.map((c) => (isWeekdayAlone(c) ? [] : resolveCandidate(c, text, published, report)));
   if (candidates.some(isWeekdayAlone)) {
     const days = contextDays(resolved.flat());

@@ -11,7 +11,7 @@
  */
 import type { Document } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
-import { findCandidates } from './extract.js';
+import { candidatesOf } from './extract.js';
 import { daysInMonth } from './resolve.js';
 
 /** How much of the start of the text may hold the dateline. */
@@ -36,8 +36,10 @@ export function findPublished(doc: Document, rules: Rules): void {
     return;
   }
   // Not cut at a line break: a wire release's first paragraph (with its dateline) is often one long line.
+  // The dates of the whole text are read once, here, and the dates stage reuses them.
   const head = doc.text.slice(0, HEAD);
-  for (const c of findCandidates(head, doc.language, rules.dates)) {
+  for (const c of candidatesOf(doc.text, doc.language, rules.dates)) {
+    if (c.end > HEAD) continue;
     if (c.kind !== 'single' || c.ambiguous) continue;
     const p = c.parts[0]!;
     if (p.year === undefined || p.month === undefined || p.day === undefined) continue;
