@@ -134,6 +134,184 @@ export interface Anchors {
   rulesAt: Map<string, number[]>;
   /** Rule indices to try at a run of digits, by its length (index 5 for 5 digits or more). */
   digitRules: number[][];
+  /**
+   * The same anchor words for a scan without a regex (`scanAnchors`): by a hash of their letters
+   * in lower case; null when a word has a character the scan does not read (then `regex` is used).
+   */
+  wordTable: Map<number, WordEntry[]> | null;
+  /** Hashes of the first words of two-word anchors ("the end"). */
+  phraseFirst: Set<number>;
+}
+
+/** An anchor word (two words joined by one space for a phrase) and the rules to try there. */
+export interface WordEntry {
+  word: string;
+  rules: number[];
+}
+
+/** The class of a character code below 0x370 for the scan: 1 a digit, 2 a letter of LATIN_LETTERS, 0 other. */
+const CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(0x370);
+  for (let c = 0; c < table.length; c++) {
+    if (c >= 48 && c <= 57) table[c] = 1;
+    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c >= 0x300) table[c] = 2;
+  }
+  return table;
+})();
+
+/** True for the characters of LATIN (digits, Latin letters, combining accents). */
+export function isLatin(c: number): boolean {
+  return c < 0x370 && CLASS[c]! !== 0;
+}
+
+/** True for the characters of LATIN_LETTERS. */
+export function isLatinLetter(c: number): boolean {
+  return c < 0x370 && CLASS[c] === 2;
+}
+
+/** Lower case of a Latin letter's code as `toLowerCase` gives it, or -1 when that is not one character. */
+const LOWER: Int32Array = (() => {
+  const table = new Int32Array(0x370);
+  for (let c = 0; c < table.length; c++) {
+    const lo = String.fromCharCode(c).toLowerCase();
+    table[c] = lo.length === 1 ? lo.charCodeAt(0) : -1;
+  }
+  return table;
+})();
+
+export function lowerCode(c: number): number {
+  return c < 0x370 ? LOWER[c]! : -1;
+}
+
+/** The hash step of `scanAnchors`, over lower-case codes. */
+export function hashStep(h: number, code: number): number {
+  return (Math.imul(h, 31) + code) | 0;
+}
+
+/** The word table of `scanAnchors`, or null when a word has characters it does not read. */
+function wordTableOf(rulesAt: Map<string, number[]>): { table: Map<number, WordEntry[]>; phraseFirst: Set<number> } | null {
+  const table = new Map<number, WordEntry[]>();
+  const phraseFirst = new Set<number>();
+  for (const [word, rules] of rulesAt) {
+    const parts = word.split(' ');
+    if (parts.length > 2 || parts.some((w) => w === '')) return null;
+    let h = 0;
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k);
+      if (c === 32) {
+        phraseFirst.add(h);
+        h = hashStep(h, 32);
+        continue;
+      }
+      if (!isLatinLetter(c) || lowerCode(c) !== c) return null;
+      h = hashStep(h, c);
+    }
+    const list = table.get(h);
+    if (list) list.push({ word, rules });
+    else table.set(h, [{ word, rules }]);
+  }
+  return { table, phraseFirst };
+}
+
+/** True when `text` from `from` to `to`, in lower case with runs of spaces read as one, is `word`. */
+function sameWord(text: string, from: number, to: number, word: string): boolean {
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isLatinLetter(c)) {
+      if (word.charCodeAt(k++) !== lowerCode(c)) return false;
+    } else {
+      if (word.charCodeAt(k++) !== 32) return false;
+      while (i + 1 < to && !isLatinLetter(text.charCodeAt(i + 1))) i++;
+    }
+  }
+  return k === word.length;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * What `regex` finds, without a regex: calls `hit(start, end, rules)` for every anchor word, and
+ * `digits(start, end)` for every run of digits, where the word or run is not glued to a Latin
+ * letter or digit before it. `end` is the end of the word (or phrase) or of the run of digits.
+ */
+export function scanAnchors(
+  text: string,
+  table: Map<number, WordEntry[]>,
+  phraseFirst: Set<number>,
+  digits: (start: number, end: number) => void,
+  hit: (start: number, end: number, rules: number[]) => void,
+): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = c < 0x370 ? CLASS[c]! : 0;
+    if (cls === 0) {
+      i++;
+      continue;
+    }
+    const p = i > 0 ? text.charCodeAt(i - 1) : 0x370;
+    const start = i === 0 || p >= 0x370 || CLASS[p] === 0;
+    if (cls === 1) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (start) digits(i, j);
+      i = j;
+      continue;
+    }
+    let j = i;
+    if (!start) {
+      // inside a word: to its end
+      while (j < n && isLatinLetter(text.charCodeAt(j))) j++;
+      i = j;
+      continue;
+    }
+    let h = 0;
+    let lowerOk = true;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d >= 0x370 || CLASS[d] !== 2) break;
+      const lo = LOWER[d]!;
+      if (lo < 0) lowerOk = false;
+      h = hashStep(h, lo);
+    }
+    if (lowerOk) {
+      if (phraseFirst.has(h)) {
+        // "the end": a second word after spaces
+        let k = j;
+        while (k < n && isSpace(text.charCodeAt(k))) k++;
+        if (k > j) {
+          let e = k;
+          let h2 = hashStep(h, 32);
+          let ok = true;
+          for (; e < n; e++) {
+            const d = text.charCodeAt(e);
+            if (!isLatinLetter(d)) break;
+            const lo = lowerCode(d);
+            if (lo < 0) ok = false;
+            h2 = hashStep(h2, lo);
+          }
+          const list = ok && e > k ? table.get(h2) : undefined;
+          const entry = list?.find((w) => sameWord(text, i, e, w.word));
+          if (entry) {
+            hit(i, e, entry.rules);
+            i = e;
+            continue;
+          }
+        }
+      }
+      const list = table.get(h);
+      const entry = list?.find((w) => sameWord(text, i, j, w.word));
+      if (entry) hit(i, j, entry.rules);
+    }
+    i = j;
+  }
 }
 
 /** Latin letters, digits and combining accents, for the fast boundaries of the anchor scan. */
@@ -163,5 +341,6 @@ export function buildAnchors(triggers: Array<string[] | null>): Anchors {
   const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
   const parts = [anyDigits ? '\\d' : '', alt ? `(${alt})(?![${LATIN_LETTERS}])` : ''].filter(Boolean);
   const regex = new RegExp(`(?<![${LATIN}])(?:${parts.join('|') || '(?!)'})`, 'gi');
-  return { regex, rulesAt, digitRules };
+  const scan = wordTableOf(rulesAt);
+  return { regex, rulesAt, digitRules, wordTable: scan?.table ?? null, phraseFirst: scan?.phraseFirst ?? new Set() };
 }

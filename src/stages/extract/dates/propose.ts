@@ -6,6 +6,7 @@
 import { PRODUCTIONS, type ProductionContext } from './productions.js';
 import type { Candidate } from './candidate.js';
 import type { CompiledRule, LocaleRules } from './rules.js';
+import { scanAnchors } from './anchors.js';
 
 const IN_WORD = /[\p{L}\p{N}\p{M}]/u;
 const LETTER = /[\p{L}\p{M}]/u;
@@ -17,14 +18,36 @@ export interface AnchorHit {
 
 /** One pass over the text for the anchors of `locale`'s rules. */
 export function anchorHits(text: string, locale: LocaleRules): AnchorHit[] {
+  const { wordTable, phraseFirst, digitRules } = locale.anchors;
+  if (!wordTable) return anchorHitsByRegex(text, locale);
+  const hits: AnchorHit[] = [];
+  // The exact (Unicode) boundaries, which the scan only reads with Latin letters: only characters
+  // beyond Latin need the Unicode test (the scan has already ruled out Latin letters and digits).
+  const freeBefore = (at: number) => at === 0 || text.charCodeAt(at - 1) <= 0x24f || !IN_WORD.test(text[at - 1]!);
+  scanAnchors(
+    text,
+    wordTable,
+    phraseFirst,
+    (start, end) => {
+      const rules = digitRules[Math.min(5, end - start)];
+      if (rules?.length && freeBefore(start)) hits.push({ at: start, rules });
+    },
+    (start, end, rules) => {
+      const next = text.charCodeAt(end) || 0;
+      if (rules.length && freeBefore(start) && (next <= 0x24f || !LETTER.test(text[end]!))) hits.push({ at: start, rules });
+    },
+  );
+  return hits;
+}
+
+/** `anchorHits` with the anchor regex, for anchor words the scan cannot read. */
+function anchorHitsByRegex(text: string, locale: LocaleRules): AnchorHit[] {
   const { regex, rulesAt, digitRules } = locale.anchors;
   const hits: AnchorHit[] = [];
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = regex.exec(text))) {
     const word = m[1];
-    // The exact (Unicode) boundaries, which the fast scan only approximates with Latin letters.
-    // (Only characters beyond Latin need the Unicode test: the scan has already ruled out Latin letters and digits.)
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
     const next = word === undefined ? 0 : text.charCodeAt(m.index + word.length) || 0;
     const exact = (prev <= 0x24f || !IN_WORD.test(text[m.index - 1]!)) && (next <= 0x24f || !LETTER.test(text[m.index + word!.length]!));
