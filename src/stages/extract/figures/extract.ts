@@ -36,6 +36,39 @@ const NEXT_WORD = /(?:[ \t\u00A0\u202F\u2009]+\n?|\n)?[ \t\u00A0\u202F\u2009]*([
 const SPACED_WORD = /[ \u00A0\u202F\u2009]+([\p{L}][\p{L}\p{M}'’.-]*)/uy;
 const WORD_BEFORE = /([\p{L}][\p{L}\p{M}'’.-]*)[ \u00A0\u202F\u2009]+$/u;
 
+const IS_LETTER = /\p{L}/u;
+const IS_MARK = /\p{M}/u;
+
+/**
+ * `WORD_BEFORE.exec(s)?.[1]` read backwards from the end, without trying the regex at every
+ * position: the spaces that end `s`, then the run of word characters before them, from its first letter.
+ */
+function wordBeforeEnd(s: string): string | undefined {
+  let e = s.length;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (c !== 32 && c !== 0xa0 && c !== 0x202f && c !== 0x2009) break;
+    e--;
+  }
+  if (e === s.length) return undefined;
+  let b = e;
+  while (b > 0) {
+    const c = s.charCodeAt(b - 1);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 46 || c === 45) b--;
+      else break;
+    } else if (c >= 0xd800 && c <= 0xdfff) return WORD_BEFORE.exec(s)?.[1];
+    else if (c === 0x2019 || IS_LETTER.test(s[b - 1]!) || IS_MARK.test(s[b - 1]!)) b--;
+    else break;
+  }
+  // the word starts at the first letter of the run
+  for (let i = b; i < e; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : IS_LETTER.test(s[i]!)) return s.slice(i, e);
+  }
+  return undefined;
+}
+
 interface Candidate {
   value: number;
   valueMax?: number;
@@ -190,7 +223,7 @@ function readFigure(
   const qm = lr.qualifierBefore.exec(leftSlice);
   const qualifierBefore = qm ? (qm.groups?.q ?? qm.groups?.s) : undefined;
   const before = qm ? leftSlice.slice(0, qm.index) : leftSlice;
-  const wordBefore = WORD_BEFORE.exec(before)?.[1];
+  const wordBefore = wordBeforeEnd(before);
   const wordBeforeKey = wordBefore ? wordKey(wordBefore) : undefined;
   const reference = !qm && lr.referenceCue.test(leftSlice);
   const afterName =
