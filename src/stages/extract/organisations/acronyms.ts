@@ -122,6 +122,16 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
       }
       continue;
     }
+    // "BioMedWire (BMW)", "InvestorBrandNetwork (IBN)": one compound word whose capitals spell the acronym
+    const compound = compoundBefore(ft, before, acr);
+    if (compound >= 0) {
+      const local = keyOf(text.slice(compound, before));
+      if (!rules.byName.has(local) && !rules.placeKeys.has(local) && !rules.notOrganisationKeys.has(local)) {
+        candidates.push({ start: compound, end: before, local, isAcronym: false, rule: ruleId });
+        candidates.push({ start: acrStart, end: acrEnd, local, isAcronym: true, rule: ruleId });
+      }
+      continue;
+    }
     const long = longFormBefore(ft, before, acr, letters, lex, rules.patterns[language].stopWords);
     if (!long) continue;
     const longText = text.slice(long.start, long.end);
@@ -171,6 +181,17 @@ export function findAcronymDefinitions(ft: FoldedText, rules: OrganisationRules,
     candidates.push({ start, end, local, isAcronym: false, rule: ruleId });
   }
   return { candidates, extraAcronyms };
+}
+
+/** Start of the one word ending at `end` whose capitals, in order, are the acronym ("BioMedWire" for BMW), or -1. */
+function compoundBefore(ft: FoldedText, end: number, acr: string): number {
+  const { tokens, text } = ft;
+  const last = tokenAt(tokens, end) - 1;
+  if (last < 0 || tokens[last]!.end !== end || acr.length < 2 || !/^\p{Lu}+$/u.test(acr)) return -1;
+  const t = tokens[last]!;
+  const word = text.slice(t.start, t.end);
+  if (word.length <= acr.length + 2 || !/\p{Ll}/u.test(word)) return -1;
+  return word.replace(/[^\p{Lu}]/gu, '') === acr ? t.start : -1;
 }
 
 /** Whole words before `end` that spell the acronym; null when none do. */

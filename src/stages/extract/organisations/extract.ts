@@ -104,7 +104,7 @@ export function findOrganisations(text: string, language: Language | null, rules
     if (!c.known && isBlocked(c, ft, rules)) continue;
     all.push(c);
   }
-  all.push(...acronymsAfterPatterns(text, patterns, rules, languages[0]!));
+  all.push(...acronymsAfterPatterns(text, patterns, gaz, rules, languages[0]!));
   const kept = resolveOverlaps(all);
 
   // 4. repeats: later bare mentions of names and acronyms found by definitions and patterns
@@ -124,14 +124,22 @@ const ACRONYM_AFTER = /^\s?\((\p{Lu}[\p{Lu}\p{N}&-]{1,9})\)/u;
  * acronym in brackets, is that body's acronym even when its letters follow another language; when
  * the acronym is a known body's, the name is another name of that body.
  */
-function acronymsAfterPatterns(text: string, patterns: Candidate[], rules: OrganisationRules, language: Language): Candidate[] {
+function acronymsAfterPatterns(text: string, patterns: Candidate[], gaz: Candidate[], rules: OrganisationRules, language: Language): Candidate[] {
   const out: Candidate[] = [];
   const rule = rules.patterns[language].byKind.get('acronym-definition')?.id ?? `org.${language}.acronym-definition`;
   for (const c of patterns) {
     if (c.known || c.isAcronym) continue;
     const m = ACRONYM_AFTER.exec(text.slice(c.end, c.end + 14));
-    if (!m) continue;
+    if (!m) {
+      // "Banque publique d'investissement (Bpifrance)": a known body's name in brackets names it too
+      const open = text[c.end] === '(' ? c.end : text[c.end] === ' ' && text[c.end + 1] === '(' ? c.end + 1 : -1;
+      if (open < 0) continue;
+      const inside = gaz.find((g) => g.start === open + 1 && text[g.end] === ')' && g.known);
+      if (inside) c.known = inside.known;
+      continue;
+    }
     const acr = m[1]!;
+    if (acr === text.slice(c.start, c.end)) continue; // "ICR (ICR)"
     // "l'Agence spatiale japonaise (JAXA)": another name of a known body
     const known = rules.byAcronym.get(acr);
     if (known) {

@@ -7,7 +7,7 @@
  * - "About X" headings of wire releases, stock tickers "(NASDAQ: ACME)", photo-credit lists.
  */
 import type { Candidate } from './extract.js';
-import { keyOf, tokenAt, type FoldedText, type Token } from './phrase-index.js';
+import { isWordCode, keyOf, tokenAt, type FoldedText, type Token } from './phrase-index.js';
 import { isAcronymForm, type LanguagePatterns, type OrganisationRules, type PatternRule } from './rules.js';
 
 /** Is token `t` written with a capital first letter (or a digit, "3M")? */
@@ -110,6 +110,9 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
       case 'descriptor':
         descriptor(ctx, at.descriptor, out);
         break;
+      case 'appositive':
+        appositive(ctx, rule, out);
+        break;
       case 'acronym-definition':
         break; // acronyms.ts
     }
@@ -204,8 +207,33 @@ function headingLines(ft: FoldedText): (i: number) => boolean {
   };
 }
 
+const DOMAIN_END = /^\.(?:ai|io|com|co|net|app|tech|org|xyz)(?![\p{L}\p{N}.])/u;
+
 function acceptable(ctx: Ctx, c: Candidate): boolean {
-  const name = ctx.ft.text.slice(c.start, c.end);
+  const { text } = ctx.ft;
+  // "VertivVertiv": a flattened link "[Vertiv](...)Vertiv" glues a name to itself
+  for (let p = c.start + 3; p <= c.end - 3; p++) {
+    // a capital glued to a letter, where the name starts again ("Partners GroupPartners", "KAP AGKAP")
+    if (charKind(text.charCodeAt(p)) !== UPPER || !isWordCode(text.charCodeAt(p - 1))) continue;
+    let w = p;
+    while (w < c.end && isWordCode(text.charCodeAt(w))) w++;
+    if (w - p >= 3 && text.startsWith(text.slice(p, w), c.start) && !isWordCode(text.charCodeAt(c.start + (w - p)))) {
+      c.end = p;
+      if (c.alsoKnownAs) c.alsoKnownAs = c.alsoKnownAs.filter((f) => f.length < p - c.start);
+      break;
+    }
+  }
+  // "Breacher.ai": a company named by its domain
+  if (text.charCodeAt(c.end) === 0x2e) {
+    const d = DOMAIN_END.exec(text.slice(c.end, c.end + 8));
+    if (d) c.end += d[0].length;
+  }
+  // "PSYCHIATRIC HOSPITAL": head words in capitals are a heading, not a name
+  if (c.rule.endsWith('.head-final') || c.rule.endsWith('.head-initial')) {
+    const written = text.slice(c.start, c.end);
+    if (/\s/.test(written) && written === written.toUpperCase() && /^[^\p{Ll}]*\p{Lu}{4}/u.test(written)) return false;
+  }
+  const name = text.slice(c.start, c.end);
   const key = keyOf(name);
   if (!key || ctx.rules.placeKeys.has(key) || ctx.rules.notOrganisationKeys.has(key)) return false;
   if (ctx.lp.stopWords.has(key)) return false;
@@ -225,6 +253,17 @@ function standsAlone(ft: FoldedText, k: number): boolean {
   let count = 0;
   for (let at = ft.text.indexOf(word); at >= 0 && count < 2; at = ft.text.indexOf(word, at + word.length)) count++;
   return count >= 2;
+}
+
+/** "Ministry of Natural Resources and Shandong University": the words before "and" complete another name. */
+function afterGenitive(ctx: Ctx, k: number): boolean {
+  const { ft } = ctx;
+  while (k > 0 && nameGap(ft, k) && isCap(ft.text, ft.tokens[k - 1]!)) k--;
+  const prev = ft.tokens[k - 1];
+  const head = ft.tokens[k - 2];
+  if (prev === undefined || head === undefined || !OPENERS.has(prev.norm) || isCap(ft.text, prev)) return false;
+  // only after a head word ("Ministry of"); "owner of Parsons Sheet Metal and Roofing Company" is one name
+  return isCap(ft.text, head) && (ctx.lp.byKind.get('head-initial')?.words.has(head.norm) ?? false);
 }
 
 /**
@@ -247,6 +286,7 @@ function capsBefore(ctx: Ctx, i: number, max: number): number {
     if (
       j < i &&
       INNER_CONNECTORS.has(c.norm) &&
+      !afterGenitive(ctx, j - 2) &&
       !isCap(ft.text, c) &&
       ft.folded.slice(c.end, ft.tokens[j]!.start) === ' ' &&
       j >= 2 &&
@@ -263,6 +303,7 @@ function capsBefore(ctx: Ctx, i: number, max: number): number {
 }
 
 const GENITIVE = new Set(['of', 'de', 'des', 'du', 'd', 'l', 'la']);
+const OPENERS = new Set(['of', 'for', 'on', 'de', 'du', 'des', 'd']);
 /** French adjective endings: a lower-case word after a noun of the name ("physique des couches atmosphériques"). */
 const FRENCH_ADJECTIVE = /(?:ique|iques|el|elle|els|elles|al|ale|aux|ales|aire|aires|ien|ienne|iens|iennes|ais|aise|aises|ain|aine|if|ive|ifs|ives|iste|istes|este|estes|ier|iere|iers|ieres|eux|euse|euses)$/;
 
@@ -295,6 +336,16 @@ function complementAfter(ctx: Ctx, h: number, max: number): { end: number; absor
     }
     // "à" is a connector, "a" (the verb) is not
     const isConnector = lp.connectors.has(t.norm) && !isCap(text, t) && !(t.norm === 'a' && text[t.start] === 'a');
+    // English complements open with "of", "for", "on" ("Center and the Met Office" is two bodies)
+    if (!french && i === h + 1 && !(isConnector && OPENERS.has(t.norm))) break;
+    // "Université de Montpellier et coauteur": "et"/"and" then a lower-case word that is no connector ends the name
+    if (isConnector && INNER_CONNECTORS.has(t.norm)) {
+      const nx = tokens[i + 1];
+      // ... but "économique et social" goes on (an adjective)
+      if (!nx || (!isCap(text, nx) && !lp.connectors.has(nx.norm) && !(french && (lp.modifiers.has(nx.norm) || FRENCH_ADJECTIVE.test(nx.norm))))) break;
+      // "Ministry of Natural Resources and Shandong University": a head word after "and" starts another body
+      if (isCap(text, nx) && headAhead(ctx, i + 1)) break;
+    }
     if (isConnector) {
       lastConnector = t.norm;
       lastWasNoun = false;
@@ -324,6 +375,21 @@ function complementAfter(ctx: Ctx, h: number, max: number): { end: number; absor
   return { end, absorbs };
 }
 
+/** Is there a head word among the capitalised words from token `k` on ("and Shandong University")? */
+function headAhead(ctx: Ctx, k: number): boolean {
+  const { ft, lp } = ctx;
+  const finals = lp.byKind.get('head-final')?.words;
+  const initials = lp.byKind.get('head-initial')?.words;
+  for (let j = k; j < ft.tokens.length && j < k + 4; j++) {
+    const t = ft.tokens[j]!;
+    if (!isCap(ft.text, t) || (j > k && !nameGap(ft, j))) break;
+    if (finals?.has(t.norm) || initials?.has(t.norm)) return true;
+  }
+  return false;
+}
+
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth']);
+
 function headWords(ctx: Ctx, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
   const finals = lp.byKind.get('head-final');
@@ -335,7 +401,11 @@ function headWords(ctx: Ctx, at: number[], out: Candidate[]): void {
     const isFinal = finals?.words.has(t.norm) ?? false;
     const isInitial = initials?.words.has(t.norm) ?? false;
     if ((!isFinal && !isInitial) || !isCap(ft.text, t) || ctx.inGaz[h] || ctx.inHeading(h)) continue;
-    const from = isFinal ? capsBefore(ctx, h, 5) : h;
+    let from = isFinal ? capsBefore(ctx, h, 5) : h;
+    // "the First Institute of Oceanography": an ordinal after "the" belongs to the name
+    const ord = ft.tokens[from - 1];
+    const the = ft.tokens[from - 2];
+    if (ord && the && ORDINALS.has(ord.norm) && isCap(ft.text, ord) && the.norm === 'the' && !isCap(ft.text, the) && nameGap(ft, from) && nameGap(ft, from - 1)) from--;
     const complement = isInitial ? complementAfter(ctx, h, 12) : { end: h + 1, absorbs: false };
     const to = complement.end;
     if (from === h && to === h + 1) continue;
@@ -403,7 +473,16 @@ function roleBefore(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[])
     if (r < next || r >= ft.tokens.length - 2) continue;
     // "CEO of Acme", "founder and CEO of Acme", "président de l'Association X"
     let i = r + 1;
+    // "directrice générale d'Enedis", "directeur financier de": French adjectives of the role first
+    if (lp.language === 'fr') {
+      for (let k = 0; k < 2 && i < ft.tokens.length && !isCap(ft.text, ft.tokens[i]!) && (lp.modifiers.has(ft.tokens[i]!.norm) || FRENCH_ADJECTIVE.test(ft.tokens[i]!.norm) || ROLE_ADJECTIVES.has(ft.tokens[i]!.norm)); k++) i++;
+    }
     let connectors = 0;
+    // "Chief Financial Officer at Aramark", "directeur chez Capgemini"
+    if (i < ft.tokens.length && ROLE_AT.has(ft.tokens[i]!.norm) && !isCap(ft.text, ft.tokens[i]!)) {
+      i++;
+      connectors++;
+    }
     while (i < ft.tokens.length && lp.connectors.has(ft.tokens[i]!.norm) && !isCap(ft.text, ft.tokens[i]!) && connectors < 3) {
       i++;
       connectors++;
@@ -414,7 +493,14 @@ function roleBefore(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[])
     const t = ft.tokens[i]!;
     if (!isCap(ft.text, t) || stop(ctx, i) || ctx.inGaz[i]) continue;
     let end = i + 1;
-    while (end < ft.tokens.length && end - i < 5 && nameGap(ft, end) && isCap(ft.text, ft.tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
+    for (;;) {
+      while (end < ft.tokens.length && end - i < 5 && nameGap(ft, end) && isCap(ft.text, ft.tokens[end]!) && !stop(ctx, end) && !ctx.inGaz[end]) end++;
+      // "at Hill's Pet Nutrition": a possessive inside the name
+      const s = ft.tokens[end];
+      const after = ft.tokens[end + 1];
+      if (!s || !after || s.norm !== 's' || end - i >= 4 || ft.folded.slice(ft.tokens[end - 1]!.end, s.start) !== "'" || !nameGap(ft, end + 1) || !isCap(ft.text, after) || stop(ctx, end + 1)) break;
+      end += 2;
+    }
     // "director of Engineering", "head of Product Management": a department, not a body
     let department = true;
     for (let k = i; k < end && department; k++) department = lp.departments.has(ft.tokens[k]!.norm);
@@ -423,6 +509,11 @@ function roleBefore(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[])
     next = end;
   }
 }
+
+/** Words that join a role to its employer besides the connectors ("CFO at Aramark", "directeur chez Capgemini"). */
+const ROLE_AT = new Set(['at', 'chez']);
+/** French role adjectives the adjective endings miss ("directeur adjoint de"). */
+const ROLE_ADJECTIVES = new Set(['adjoint', 'adjointe', 'delegue', 'deleguee', 'executif', 'executive', 'associe', 'associee']);
 
 /** "About Jane Smith ... She founded": a heading over a person's biography. */
 function looksLikePersonBio(ft: FoldedText, first: number, end: number): boolean {
@@ -510,6 +601,35 @@ function descriptor(ctx: Ctx, at: number[], out: Candidate[]): void {
     for (let k = i; k < end && department; k++) department = lp.departments.has(tokens[k]!.norm);
     if (department) continue;
     out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
+  }
+}
+
+const appositiveCache = new WeakMap<PatternRule, RegExp>();
+
+/**
+ * "Aramark, a leading provider of ...", "Pinterest, the world's largest ...", "FranceAgriMer,
+ * leader de ...": capitalised words, a comma, then a phrase that only describes a body.
+ */
+function appositive(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft, lp } = ctx;
+  const { tokens, text, folded } = ft;
+  let re = appositiveCache.get(rule);
+  if (!re) {
+    const phrases = [...rule.words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    re = new RegExp(`,\\s(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    appositiveCache.set(rule, re);
+  }
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded))) {
+    const s = tokenAt(tokens, m.index) - 1;
+    if (s < 0 || tokens[s]!.end !== m.index) continue;
+    if (!isCap(text, tokens[s]!) || stop(ctx, s) || ctx.inGaz[s] || ctx.inHeading(s)) continue;
+    const from = capsBefore(ctx, s, 4);
+    let department = true;
+    for (let k = from; k <= s && department; k++) department = lp.departments.has(tokens[k]!.norm);
+    if (department) continue;
+    out.push({ start: tokens[from]!.start, end: tokens[s]!.end, isAcronym: false, rule: rule.id });
   }
 }
 

@@ -106,7 +106,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   let k = WORD_CHAR[c]!;
   if (k === 0) {
     k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;

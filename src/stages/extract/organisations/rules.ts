@@ -50,7 +50,8 @@ export type PatternKind =
   | 'ticker'
   | 'acronym-definition'
   | 'credit-list'
-  | 'descriptor';
+  | 'descriptor'
+  | 'appositive';
 
 export interface PatternRule {
   id: string;
@@ -135,6 +136,7 @@ const KINDS: PatternKind[] = [
   'acronym-definition',
   'credit-list',
   'descriptor',
+  'appositive',
 ];
 
 const patternSchema: Schema = {
