@@ -138,9 +138,13 @@ export interface Anchors {
    * The same anchor words for a scan without a regex (`scanAnchors`): by a hash of their letters
    * in lower case; null when a word has a character the scan does not read (then `regex` is used).
    */
-  wordTable: Map<number, WordEntry[]> | null;
-  /** Hashes of the first words of two-word anchors ("the end"). */
-  phraseFirst: Set<number>;
+  words: WordIndex | null;
+}
+
+/** The anchor words by hash, and a filter on the low bits of the hash (1: a word, 2: the first word of a phrase). */
+export interface WordIndex {
+  table: Map<number, WordEntry[]>;
+  filter: Uint8Array;
 }
 
 /** An anchor word (two words joined by one space for a phrase) and the rules to try there. */
@@ -188,10 +192,13 @@ export function hashStep(h: number, code: number): number {
   return (Math.imul(h, 31) + code) | 0;
 }
 
+const FILTER_SIZE = 1 << 16;
+const FILTER_MASK = FILTER_SIZE - 1;
+
 /** The word table of `scanAnchors`, or null when a word has characters it does not read. */
-function wordTableOf(rulesAt: Map<string, number[]>): { table: Map<number, WordEntry[]>; phraseFirst: Set<number> } | null {
+function wordIndexOf(rulesAt: Map<string, number[]>): WordIndex | null {
   const table = new Map<number, WordEntry[]>();
-  const phraseFirst = new Set<number>();
+  const filter = new Uint8Array(FILTER_SIZE);
   for (const [word, rules] of rulesAt) {
     const parts = word.split(' ');
     if (parts.length > 2 || parts.some((w) => w === '')) return null;
@@ -199,18 +206,19 @@ function wordTableOf(rulesAt: Map<string, number[]>): { table: Map<number, WordE
     for (let k = 0; k < word.length; k++) {
       const c = word.charCodeAt(k);
       if (c === 32) {
-        phraseFirst.add(h);
+        filter[h & FILTER_MASK] = filter[h & FILTER_MASK]! | 2;
         h = hashStep(h, 32);
         continue;
       }
       if (!isLatinLetter(c) || lowerCode(c) !== c) return null;
       h = hashStep(h, c);
     }
+    filter[h & FILTER_MASK] = filter[h & FILTER_MASK]! | 1;
     const list = table.get(h);
     if (list) list.push({ word, rules });
     else table.set(h, [{ word, rules }]);
   }
-  return { table, phraseFirst };
+  return { table, filter };
 }
 
 /** True when `text` from `from` to `to`, in lower case with runs of spaces read as one, is `word`. */
@@ -242,11 +250,11 @@ function isSpace(c: number): boolean {
  */
 export function scanAnchors(
   text: string,
-  table: Map<number, WordEntry[]>,
-  phraseFirst: Set<number>,
+  index: WordIndex,
   digits: (start: number, end: number) => void,
   hit: (start: number, end: number, rules: number[]) => void,
 ): void {
+  const { table, filter } = index;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -281,8 +289,9 @@ export function scanAnchors(
       if (lo < 0) lowerOk = false;
       h = hashStep(h, lo);
     }
-    if (lowerOk) {
-      if (phraseFirst.has(h)) {
+    const f = lowerOk ? filter[h & FILTER_MASK]! : 0;
+    if (f !== 0) {
+      if (f & 2) {
         // "the end": a second word after spaces
         let k = j;
         while (k < n && isSpace(text.charCodeAt(k))) k++;
@@ -306,7 +315,7 @@ export function scanAnchors(
           }
         }
       }
-      const list = table.get(h);
+      const list = f & 1 ? table.get(h) : undefined;
       const entry = list?.find((w) => sameWord(text, i, j, w.word));
       if (entry) hit(i, j, entry.rules);
     }
@@ -341,6 +350,5 @@ export function buildAnchors(triggers: Array<string[] | null>): Anchors {
   const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
   const parts = [anyDigits ? '\\d' : '', alt ? `(${alt})(?![${LATIN_LETTERS}])` : ''].filter(Boolean);
   const regex = new RegExp(`(?<![${LATIN}])(?:${parts.join('|') || '(?!)'})`, 'gi');
-  const scan = wordTableOf(rulesAt);
-  return { regex, rulesAt, digitRules, wordTable: scan?.table ?? null, phraseFirst: scan?.phraseFirst ?? new Set() };
+  return { regex, rulesAt, digitRules, words: wordIndexOf(rulesAt) };
 }

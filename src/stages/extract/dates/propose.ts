@@ -18,16 +18,15 @@ export interface AnchorHit {
 
 /** One pass over the text for the anchors of `locale`'s rules. */
 export function anchorHits(text: string, locale: LocaleRules): AnchorHit[] {
-  const { wordTable, phraseFirst, digitRules } = locale.anchors;
-  if (!wordTable) return anchorHitsByRegex(text, locale);
+  const { words, digitRules } = locale.anchors;
+  if (!words) return anchorHitsByRegex(text, locale);
   const hits: AnchorHit[] = [];
   // The exact (Unicode) boundaries, which the scan only reads with Latin letters: only characters
   // beyond Latin need the Unicode test (the scan has already ruled out Latin letters and digits).
   const freeBefore = (at: number) => at === 0 || text.charCodeAt(at - 1) <= 0x24f || !IN_WORD.test(text[at - 1]!);
   scanAnchors(
     text,
-    wordTable,
-    phraseFirst,
+    words,
     (start, end) => {
       const rules = digitRules[Math.min(5, end - start)];
       if (rules?.length && freeBefore(start)) hits.push({ at: start, rules });
