@@ -214,7 +214,13 @@ function acceptable(ctx: Ctx, c: Candidate): boolean {
   // "VertivVertiv": a flattened link "[Vertiv](...)Vertiv" glues a name to itself
   for (let p = c.start + 3; p <= c.end - 3; p++) {
     // a capital glued to a letter, where the name starts again ("Partners GroupPartners", "KAP AGKAP")
-    if (charKind(text.charCodeAt(p)) !== UPPER || !isWordCode(text.charCodeAt(p - 1))) continue;
+    if (charKind(text.charCodeAt(p)) !== UPPER || !(isWordCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 0x2e)) continue;
+    // "StonegateStonegate Capital Partners" ("About Stonegate" glued to its paragraph): the second one goes on
+    if (text.startsWith(text.slice(c.start, p), p)) {
+      c.start = p;
+      if (c.alsoKnownAs) c.alsoKnownAs = c.alsoKnownAs.filter((f) => text.startsWith(f, p));
+      break;
+    }
     let w = p;
     while (w < c.end && isWordCode(text.charCodeAt(w))) w++;
     if (w - p >= 3 && text.startsWith(text.slice(p, w), c.start) && !isWordCode(text.charCodeAt(c.start + (w - p)))) {
@@ -235,6 +241,8 @@ function acceptable(ctx: Ctx, c: Candidate): boolean {
   }
   const name = text.slice(c.start, c.end);
   const key = keyOf(name);
+  // "Corporation (NYSE: SKYH)" after a stop word: a suffix or head word alone names nothing
+  if (!key.includes(' ') && (ctx.suffixes.has(key) || ctx.finals.has(key))) return false;
   if (!key || ctx.rules.placeKeys.has(key) || ctx.rules.notOrganisationKeys.has(key)) return false;
   if (ctx.lp.stopWords.has(key)) return false;
   return true;
