@@ -83,6 +83,13 @@ describe('the release date', () => {
     ['# Utility Files Rate Request\n\nfor immediate release - march 27, 2026\n\nThe utility today filed…', 'en', '2026-03-27'],
     ['BOSTON, MA - August, 10 2026 - The bank reported…', 'en', '2026-08-10'],
     ['Toulouse, 12 juin 2024 - Le CNES et l’Onera lancent…', 'fr', '2024-06-12'],
+    ['Embargoed until 00:01 GMT, Tuesday 14 January 2025\n\nAcme Corp announced a new product today.', 'en', '2025-01-14'],
+    ['EMBARGOED UNTIL 00:01 GMT, TUESDAY 14 JANUARY 2025\n\nAcme Corp announced…', 'en', '2025-01-14'],
+    ['# A title\n\nEmbargoed until January 14, 2025 at 9:00 a.m. ET\n\nAcme…', 'en', '2025-01-14'],
+    ['EMBARGO: 14 January 2025, 00:01 CET\n\nAcme…', 'en', '2025-01-14'],
+    ["Sous embargo jusqu'au mardi 14 janvier 2025 à 00h01\n\nAcme annonce un produit.", 'fr', '2025-01-14'],
+    ['Sous embargo jusqu’au 14 janvier 2025, 7h00\n\nAcme annonce…', 'fr', '2025-01-14'],
+    ["SOUS EMBARGO JUSQU'AU 14 JANVIER 2025\n\nAcme annonce…", 'fr', '2025-01-14'],
   ] as const)('is read from the dateline of %j', (text, lang, expected) => {
     const d = doc(text, lang);
     findPublished(d, rules);
@@ -98,6 +105,12 @@ describe('the release date', () => {
 
   it('is not taken from an event line of the release ("WHEN: Saturday, October 19, 2024")', () => {
     const d = doc('# Grand opening\n\nThe bank opens a new centre.\n\nWHEN: Saturday, October 19, 2024 – 1:00 PM to 4:00 PM', 'en');
+    findPublished(d, rules);
+    expect(d.published).toBeNull();
+  });
+
+  it('is not taken from a date in a sentence about an embargo ("The embargo on imports ends on 5 May 2020")', () => {
+    const d = doc('The embargo on imports ends on 5 May 2020, the ministry said.', 'en');
     findPublished(d, rules);
     expect(d.published).toBeNull();
   });
