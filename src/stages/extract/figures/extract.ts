@@ -167,7 +167,10 @@ export function parseNumber(s: string, lr: LanguageFigureRules): number {
 }
 
 function scaled(n: number, factor: number): number {
-  return Number((n * factor).toPrecision(15));
+  const v = n * factor;
+  // an integer of at most 15 digits is its own 15-digit rounding: no string round trip
+  if (v > 0 && v < 1e15 && Number.isInteger(v)) return v;
+  return Number(v.toPrecision(15));
 }
 
 function readFigure(
