@@ -43,7 +43,7 @@ import type { DocumentRecord } from './record.js';
 import { loadRules, DEFAULT_RULES_DIR } from './rules/index.js';
 import { createAnalyser, type Analysed } from './batch/analyser.js';
 import { DEFAULT_INCLUDE, InputError, describeFsError, listInputs, readInput, type ListedInput, type Skipped } from './batch/list.js';
-import { writeFileAtomic } from './batch/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from './batch/atomic-write.js';
 import { loadBatchConfig } from './batch/config.js';
 import { acquireLock } from './batch/lock.js';
 import { Journal, emptyState, loadState, type FileEntry, type ManifestState, type RecordState } from './batch/manifest.js';
@@ -402,7 +402,7 @@ class Run {
 
   private async writeRecord(r: DocumentRecord): Promise<void> {
     // not flushed one by one: the whole folder is flushed once before the manifest names it
-    await writeFileAtomic(this.recordPath(r.id), JSON.stringify(r, null, 2) + '\n', { sync: false });
+    writeFileAtomicSync(this.recordPath(r.id), JSON.stringify(r, null, 2) + '\n');
   }
 
   /** Reads a record back, applies `edit`, refreshes its sources and translations, writes it atomically. */
