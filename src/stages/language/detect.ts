@@ -34,36 +34,44 @@ function clearLead(hits: number[]): boolean {
 }
 /** Weight of one marked letter relative to one function word. */
 const LETTER_WEIGHT = 0.25;
-/** Words of Latin script, on lower-cased text (a plain character class is much faster than \\p{L}). */
-const NOT_WORD = /[^a-z\u00DF-\u00F6\u00F8-\u024F]+/;
+/** Words of Latin script, on lower-cased text: a-z, U+00DF-U+00F6, U+00F8-U+024F (the complement splits words). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
+}
 
 export function detectLanguage(doc: Document, rules: Rules): void {
   const { profiles, words, letters: letterLangs } = rules.language;
   const hits = new Array<number>(profiles.length).fill(0);
   let total = 0;
+  const letters = new Array<number>(profiles.length).fill(0);
   // Read by chunks of ~1,000 characters, and stop early once one language clearly leads.
-  let sample = '';
-  for (let at = 0; at < SAMPLE && at < doc.text.length; ) {
-    let end = Math.min(doc.text.length, at + CHUNK);
-    while (end < doc.text.length && end - at < CHUNK + 40 && /\S/.test(doc.text[end]!)) end++;
-    const chunk = doc.text.slice(at, end).toLowerCase();
-    sample += chunk;
+  // Words are runs of Latin letters (isWordCode), read with one scan over character codes.
+  const text = doc.text;
+  for (let at = 0; at < SAMPLE && at < text.length; ) {
+    let end = Math.min(text.length, at + CHUNK);
+    while (end < text.length && end - at < CHUNK + 40 && /\S/.test(text[end]!)) end++;
+    const chunk = text.slice(at, end).toLowerCase();
     at = end;
-    for (const w of chunk.split(NOT_WORD)) {
-      if (!w) continue;
-      total++;
-      if (w.length > 12) continue;
-      const langs = words.get(w);
-      if (langs) for (const i of langs) hits[i]!++;
+    let ws = -1;
+    const n = chunk.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? chunk.charCodeAt(i) : 0;
+      if (isWordCode(c)) {
+        if (ws < 0) ws = i;
+      } else if (ws >= 0) {
+        total++;
+        if (i - ws <= 12) {
+          const langs = words.get(chunk.slice(ws, i));
+          if (langs) for (const k of langs) hits[k]!++;
+        }
+        ws = -1;
+      }
+      if (c >= 0xc0) {
+        const langs = letterLangs.get(chunk[i]!);
+        if (langs) for (const k of langs) letters[k]!++;
+      }
     }
     if (clearLead(hits)) break;
-  }
-  const letters = new Array<number>(profiles.length).fill(0);
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 0xc0) continue;
-    const langs = letterLangs.get(sample[i]!);
-    if (langs) for (const k of langs) letters[k]!++;
   }
   const scores: Record<string, number> = {};
   let best = -1;

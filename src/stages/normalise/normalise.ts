@@ -95,8 +95,13 @@ export function normaliseChars(text: string): { text: string; map: EndAwareMap |
   return changed ? { text: source, map } : null;
 }
 
+/** Any character from U+0300 on (below it, every character is NFC whatever follows it, unless a mark does). */
+const FROM_U0300 = /[\u0300-\uFFFF]/;
+
 function isNfc(s: string): boolean {
-  // Fast path: pure ASCII and precomposed Latin text is NFC; only check when marks are present.
+  // Fast path: text below U+0300 (ASCII, Latin-1, precomposed Latin) holds no mark and is NFC.
+  if (!FROM_U0300.test(s)) return true;
+  // Then only check when marks (or characters NFC replaces) are present.
   if (!/\p{M}|[\u2126\u212A\u212B\u0374\u037E\u0387\uF900-\uFAFF]/u.test(s)) return true;
   return s.normalize('NFC') === s;
 }

@@ -29,7 +29,10 @@ export function stripMarkdown(raw: string): { text: string; map: SegmentMap; tit
     let start = pos;
     let end = nl;
     const line = raw.slice(start, end);
-    if (/^ {0,3}(?:```|~~~)/.test(line)) {
+    if (!fence && seenText && !mayBeBlockSyntax(raw, start, end)) {
+      // Plain text line (the common case): no block syntax to look for.
+      inline(raw, start, end, b, line);
+    } else if (/^ {0,3}(?:```|~~~)/.test(line)) {
       fence = !fence;
     } else if (fence) {
       b.copy(raw, start, end);
@@ -47,7 +50,7 @@ export function stripMarkdown(raw: string): { text: string; map: SegmentMap; tit
         const c = CLOSING_HASHES.exec(raw.slice(start, end));
         if (c) end = start + c.index;
       }
-      inline(raw, start, end, b);
+      inline(raw, start, end, b, start === pos && end === nl ? line : raw.slice(start, end));
     }
     if (nl < raw.length) b.copy(raw, nl, nl + 1);
     pos = nl + 1;
@@ -62,8 +65,18 @@ const ENTITIES: Record<string, string> = {
   '&#39;': "'", '&#x27;': "'", '&#8217;': '\u2019', '&#8220;': '\u201C', '&#8221;': '\u201D',
 };
 
-function inline(raw: string, start: number, end: number, b: MappedBuilder): void {
-  const line = raw.slice(start, end);
+/** Characters a line of block syntax starts with (after up to 3 spaces): fences, rules, link definitions, headings, quotes. */
+const BLOCK_START = new Set(['`', '~', '*', '-', '_', '[', '#', '>']);
+
+/** Whether raw[start, end) may be a fence, rule, link definition, heading or quote line. */
+function mayBeBlockSyntax(raw: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && raw.charCodeAt(i) === 32) i++;
+  return i < end && BLOCK_START.has(raw[i]!);
+}
+
+/** `line` is raw.slice(start, end). */
+function inline(raw: string, start: number, end: number, b: MappedBuilder, line: string): void {
   if (!MAY_HAVE_INLINE.test(line)) {
     b.copy(raw, start, end);
     return;
