@@ -25,7 +25,7 @@
  */
 import type { Document, Figure, FigureKind, Mention } from '../../../document.js';
 import type { Rules } from '../../../rules/index.js';
-import { wordKey, type CurrencyForm, type Form, type LanguageFigureRules } from './rules.js';
+import { mayEndWith, wordKey, type CurrencyForm, type Form, type LanguageFigureRules } from './rules.js';
 
 const LETTER = /[\p{L}\p{M}]/u;
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second']);
@@ -223,12 +223,12 @@ function readFigure(
     readSign();
   }
   const leftSlice = text.slice(Math.max(0, left - 48), left);
-  const qm = lr.qualifierBefore.exec(leftSlice);
+  const qm = mayEndWith(leftSlice, lr.qualifierBeforeEnds) ? lr.qualifierBefore.exec(leftSlice) : null;
   const qualifierBefore = qm ? (qm.groups?.q ?? qm.groups?.s) : undefined;
   const before = qm ? leftSlice.slice(0, qm.index) : leftSlice;
   const wordBefore = wordBeforeEnd(before);
   const wordBeforeKey = wordBefore ? wordKey(wordBefore) : undefined;
-  const reference = !qm && lr.referenceCue.test(leftSlice);
+  const reference = !qm && mayEndWith(leftSlice, lr.referenceCueEnds) && lr.referenceCue.test(leftSlice);
   const afterName =
     !qm &&
     !!wordBefore &&

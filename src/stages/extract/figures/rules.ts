@@ -64,6 +64,8 @@ export interface LanguageFigureRules {
   units: Map<string, string>;
   /** Anchored at the end of a slice. */
   qualifierBefore: RegExp;
+  /** What a slice must end with for `qualifierBefore` to match (see `mayEndWith`). */
+  qualifierBeforeEnds: EndFilter[];
   /** Sticky. */
   qualifierAfter: RegExp;
   /** Sticky: joiner then a number start ("to 12", "-12", "à 12"). */
@@ -84,6 +86,8 @@ export interface LanguageFigureRules {
   /** Anchored at the end of the text before the qualifier ("for "). */
   quantityBeforePeriod: RegExp;
   referenceCue: RegExp;
+  /** What a slice must end with for `referenceCue` to match (see `mayEndWith`). */
+  referenceCueEnds: EndFilter[];
   timeCue: RegExp;
   dateWords: Set<string>;
   streetWords: Set<string>;
@@ -329,6 +333,54 @@ function withApostrophes(words: string[]): string[] {
   return [...out];
 }
 
+/**
+ * A necessary condition for a regex anchored at the end of a slice, read at load time from its
+ * literals: without its trailing spaces (between `minSpaces` and `maxSpaces` of them), the slice
+ * ends with one of `tails` (the last word of each literal, in lower case, "’" read as "'").
+ * Testing it is a few character comparisons; an end-anchored regex is tried at every position.
+ */
+export interface EndFilter {
+  tails: string[];
+  minSpaces: number;
+  maxSpaces: number;
+}
+
+function endFilter(words: string[], minSpaces: number, maxSpaces: number): EndFilter {
+  const tails = new Set(words.map((w) => w.split(' ').pop()!.toLowerCase().replace(/’/g, "'")));
+  return { tails: [...tails], minSpaces, maxSpaces };
+}
+
+const isFilterSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+
+/** Lower case for the comparison of `mayEndWith`, "’" as "'"; -1 where it cannot decide (beyond Latin-1). */
+function lowerForTail(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c === 0x2019) return 39;
+  if (c >= 0x100 || c === 0xb5) return -1;
+  return c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
+}
+
+/** False only when the regex the filters were read from cannot match `s` (true when unsure). */
+export function mayEndWith(s: string, filters: EndFilter[]): boolean {
+  let spaces = 0;
+  while (spaces < s.length && isFilterSpace(s.charCodeAt(s.length - 1 - spaces))) spaces++;
+  for (const f of filters) {
+    if (spaces < f.minSpaces || spaces > f.maxSpaces) continue;
+    const e = s.length - spaces;
+    for (const tail of f.tails) {
+      if (tail.length > e) continue;
+      let k = tail.length;
+      for (; k > 0; k--) {
+        const c = lowerForTail(s.charCodeAt(e - tail.length + k - 1));
+        if (c < 0) return true;
+        if (c !== tail.charCodeAt(k - 1)) break;
+      }
+      if (k === 0) return true;
+    }
+  }
+  return false;
+}
+
 /** A literal whose inner spaces match any space kind. */
 /** Alternation of literals, longest first, each with flexible inner spaces. */
 function alt(words: Iterable<string>): string {
@@ -517,7 +569,10 @@ function compileLanguage(
   const hyphenUnit = new RegExp(`-(?<word>(?:${ialt(hyphenForms) || '(?!)'}))${unitEnd}`, 'yu');
 
   const qualifiers = withApostrophes(data.qualifiersBefore);
-  const qualifierBefore = new RegExp(`(?<q>${opened(qualifiers.filter((q) => /[\p{L}.]$/u.test(q)))})${SPACE}+$|(?<s>${alt(qualifiers.filter((q) => !/[\p{L}.]$/u.test(q))) || '(?!)'})${OPT_SPACE}$`, 'iu');
+  const qualifierWords = qualifiers.filter((q) => /[\p{L}.]$/u.test(q));
+  const qualifierSymbols = qualifiers.filter((q) => !/[\p{L}.]$/u.test(q));
+  const qualifierBefore = new RegExp(`(?<q>${opened(qualifierWords)})${SPACE}+$|(?<s>${alt(qualifierSymbols) || '(?!)'})${OPT_SPACE}$`, 'iu');
+  const qualifierBeforeEnds = [endFilter(qualifierWords, 1, Infinity), endFilter(qualifierSymbols, 0, 1)];
   const qualifierAfter = new RegExp(
     `(?<plus>\\+)|${SPACE}(?<q>${closedInsensitiveRaw(data.qualifiersAfter.filter((q) => q !== '+'))})`,
     'yu',
@@ -557,6 +612,7 @@ function compileLanguage(
     hyphenUnit,
     units: unitMap,
     qualifierBefore,
+    qualifierBeforeEnds,
     qualifierAfter,
     rangeJoin,
     rangePairs,
@@ -565,6 +621,7 @@ function compileLanguage(
     quantityAfterPeriod: new RegExp(`^${SPACE}+(?:${closed(withApostrophes(data.periodQualifiers.quantityAfter), true)})`, 'u'),
     quantityBeforePeriod: endCue(data.periodQualifiers.quantityBefore),
     referenceCue: endCue(data.referenceCues),
+    referenceCueEnds: [endFilter(withApostrophes(data.referenceCues), 0, 1)],
     timeCue: endCue(data.timeCues),
     listJoin: new RegExp(`${SPACE}*,${SPACE}*(?:(?:${ialt(data.listJoiners)})${SPACE}+)?(?=\\d)|${SPACE}+(?:${ialt(data.listJoiners)})${SPACE}+(?=\\d)`, 'yu'),
     pointWords: keySet(data.pointWords),
