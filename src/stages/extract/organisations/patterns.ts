@@ -7,7 +7,7 @@
  * - "About X" headings of wire releases, stock tickers "(NASDAQ: ACME)", photo-credit lists.
  */
 import type { Candidate } from './extract.js';
-import { isWordCode, keyOf, tokenAt, type FoldedText, type Token } from './phrase-index.js';
+import { isWordCode, keyOf, tokenAt, WordFilter, type FoldedText, type Token } from './phrase-index.js';
 import { isAcronymForm, type LanguagePatterns, type OrganisationRules, type PatternRule } from './rules.js';
 
 /** Is token `t` written with a capital first letter (or a digit, "3M")? */
@@ -126,12 +126,12 @@ const ROLE_AFTER = 4;
 const ROLE_BEFORE = 8;
 const ABOUT = 16;
 const DESCRIPTOR = 32;
-const triggerCache = new WeakMap<LanguagePatterns, Map<string, number>>();
+const triggerCache = new WeakMap<LanguagePatterns, { map: Map<string, number>; filter: WordFilter }>();
 
 /** Folded word -> which pattern kinds it may trigger (built once per language). */
-function triggerWords(lp: LanguagePatterns): Map<string, number> {
-  let map = triggerCache.get(lp);
-  if (!map) {
+function triggerWords(lp: LanguagePatterns): { map: Map<string, number>; filter: WordFilter } {
+  let hit = triggerCache.get(lp);
+  if (!hit) {
     const m = new Map<string, number>();
     const add = (words: Iterable<string> | undefined, bit: number) => {
       for (const w of words ?? []) m.set(w, (m.get(w) ?? 0) | bit);
@@ -144,15 +144,18 @@ function triggerWords(lp: LanguagePatterns): Map<string, number> {
     add([...(lp.byKind.get('about-heading')?.words ?? [])].map((w) => keyOf(w).split(' ')[0]!), ABOUT);
     // "start-up": triggered by its last word, the words before checked in descriptor()
     add([...(lp.byKind.get('descriptor')?.words ?? [])].map((w) => keyOf(w).split(' ').pop()!), DESCRIPTOR);
-    map = m;
-    triggerCache.set(lp, map);
+    const filter = new WordFilter();
+    for (const w of m.keys()) filter.add(w);
+    hit = { map: m, filter };
+    triggerCache.set(lp, hit);
   }
-  return map;
+  return hit;
 }
 
 /** One walk of the tokens: where each kind of pattern may start. */
 function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: number[]; roleBefore: number[]; about: number[]; descriptor: number[] } {
-  const words = triggerWords(ctx.lp);
+  const { map: words, filter } = triggerWords(ctx.lp);
+  const { folded } = ctx.ft;
   const out = {
     head: [] as number[],
     suffix: [] as number[],
@@ -163,7 +166,9 @@ function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: numb
   };
   const tokens = ctx.ft.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const bits = words.get(tokens[i]!.norm);
+    const t = tokens[i]!;
+    if (!filter.may(folded, t.start, t.end)) continue;
+    const bits = words.get(t.norm);
     if (bits === undefined) continue;
     if (bits & HEAD) out.head.push(i);
     if (bits & SUFFIX) out.suffix.push(i);

@@ -192,6 +192,28 @@ function caseOk<T>(text: string, phrase: Phrase<T>, start: number, end: number):
   return strip(written) === strip(phrase.text);
 }
 
+/**
+ * A quick "may this folded word be in the set?" by its first letter and its length, with no
+ * hashing: most words of a text are ruled out by two array reads. False positives are possible
+ * (the set itself decides then), false negatives never.
+ */
+export class WordFilter {
+  /** Per first code (ASCII; 128 for any other): a bit per length (1..30, 31 for longer). */
+  private readonly masks = new Uint32Array(129);
+
+  add(word: string): void {
+    if (word.length === 0) return;
+    const c = word.charCodeAt(0);
+    this.masks[c < 128 ? c : 128]! |= 1 << Math.min(word.length, 31);
+  }
+
+  /** Could the word of text[start, end) (folded) be in the set? */
+  may(folded: string, start: number, end: number): boolean {
+    const c = folded.charCodeAt(start);
+    return ((this.masks[c < 128 ? c : 128]! >>> Math.min(end - start, 31)) & 1) === 1;
+  }
+}
+
 // only English: in French the article is part of many names (Le Monde, La Rochelle, Le Havre)
 const LEADING_ARTICLES = new Set(['the']);
 
@@ -199,6 +221,8 @@ export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
   /** First tokens of the phrases that may start with a lower-case letter in the text. */
   private readonly lowerStarts = new Set<string>();
+  private readonly lowerFilter = new WordFilter();
+  private readonly firstFilter = new WordFilter();
   size = 0;
 
   add(text: string, caseRule: CaseRule, value: T): void {
@@ -211,7 +235,11 @@ export class PhraseIndex<T> {
     }
     if (tokens.length === 0) return;
     const phrase: Phrase<T> = { text, tokens, caseRule, value, comma: text.includes(',') };
-    if (caseRule === 'any' || (caseRule === 'exact' && !isUpperOrDigitCode(text.charCodeAt(0)))) this.lowerStarts.add(tokens[0]!);
+    if (caseRule === 'any' || (caseRule === 'exact' && !isUpperOrDigitCode(text.charCodeAt(0)))) {
+      this.lowerStarts.add(tokens[0]!);
+      this.lowerFilter.add(tokens[0]!);
+    }
+    this.firstFilter.add(tokens[0]!);
     const list = this.byFirst.get(tokens[0]!);
     if (list) {
       list.push(phrase);
@@ -227,7 +255,9 @@ export class PhraseIndex<T> {
     for (let i = from; i < to; i++) {
       const tok = tokens[i]!;
       // most words of a text start in lower case, and most phrases need a capital there
-      if (!this.lowerStarts.has(tok.norm) && !isUpperOrDigitCode(text.charCodeAt(tok.start))) continue;
+      if (isUpperOrDigitCode(text.charCodeAt(tok.start))) {
+        if (!this.firstFilter.may(folded, tok.start, tok.end)) continue;
+      } else if (!this.lowerFilter.may(folded, tok.start, tok.end) || !this.lowerStarts.has(tok.norm)) continue;
       const list = this.byFirst.get(tok.norm);
       if (!list) continue;
       for (const phrase of list) {
