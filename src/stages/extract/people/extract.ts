@@ -200,6 +200,8 @@ export function findPeople(text: string, language: Language | null, organisation
   }
 
   function evaluate(segIn: number[], honorific: boolean, thing: boolean): void {
+    // one word is a name only after an honorific: most runs stop here
+    if (thing || (segIn.length < 2 && !honorific)) return;
     const seg = [...segIn];
     while (seg.length && tokens[seg[0]!]!.kind === 'particle') seg.shift();
     while (seg.length && tokens[seg[seg.length - 1]!]!.kind === 'particle') seg.pop();
@@ -389,9 +391,11 @@ export function findPeople(text: string, language: Language | null, organisation
     if (!lowerSet) {
       lowerSet = new Set();
       for (const t of tokens) {
-        if (t.kind === 'cap' || t.kind === 'upper' || t.raw.length < 3 || !/^\p{Ll}/u.test(t.raw) || t.raw.includes('.')) continue;
+        if (t.kind === 'cap' || t.kind === 'upper' || t.raw.length < 3 || !startsLower(t.raw) || t.raw.includes('.')) continue;
         // parts of e-mail addresses and links are not words of the text
-        if (/[@/.]/.test(text[t.start - 1] ?? '') || /[@/]/.test(text[t.end] ?? '')) continue;
+        const p = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
+        const n = text.charCodeAt(t.end);
+        if (p === 64 || p === 47 || p === 46 || n === 64 || n === 47) continue;
         lowerSet.add(t.key);
       }
     }
@@ -472,7 +476,8 @@ export function findPeople(text: string, language: Language | null, organisation
       nicknames.set(j + 1, tokens[j + 1]!.raw);
       j += 2;
     }
-    readRun(i, j);
+    // a run of one word is never a name (one word needs an honorific before it, in the same run)
+    if (j > i) readRun(i, j);
     i = j;
   }
 
@@ -485,6 +490,13 @@ const GLUED_WORDS = /^\p{Lu}?\p{Ll}{2,}\p{Lu}\p{Ll}{2,}$/u;
 const REFERENCE_FORM = /\p{Lu}[\p{Ll}\p{M}'’-]+[ \u00A0]\p{Lu}\.(?=[\s,;)]|$)/gu;
 /** Evidence that a brand-like name is the person: everything but a given name. */
 const PERSON_CUES: Evidence[] = ['honorific', 'title-before', 'title-after', 'speech-verb', 'contact-block', 'credit'];
+
+/** The word starts with a lower-case letter (ASCII read without the Unicode regex). */
+function startsLower(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(raw);
+}
 
 /** Every word in capitals or initials ("BRIAN DOUGLAS AUSTIN"). */
 function allCapsName(words: Token[]): boolean {
@@ -503,7 +515,7 @@ function headingLine(text: string, tokens: Token[], index: number): boolean {
     const t = tokens[k]!;
     if (t.raw.length < 4) continue;
     if (t.kind === 'cap' || t.kind === 'upper') caps++;
-    else if (t.kind === 'other' && /^\p{Ll}/u.test(t.raw)) lower++;
+    else if (t.kind === 'other' && startsLower(t.raw)) lower++;
   }
   // a sentence ends with a full stop; a heading does not
   const lastTok = tokens[k - 1]!;
