@@ -319,6 +319,16 @@ const OPT_SPACE = `${SPACE}?`;
 
 /** The key a matched word is looked up with: case and accents folded, spaces and apostrophes unified. */
 export function wordKey(s: string): string {
+  // ASCII without spaces (most words): folding is lower-casing
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || c <= 32) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s.toLowerCase();
   return fold(s).replace(/[\s\u00A0\u202F\u2009]+/g, ' ').replace(/’/g, "'");
 }
 
@@ -340,14 +350,19 @@ function withApostrophes(words: string[]): string[] {
  * Testing it is a few character comparisons; an end-anchored regex is tried at every position.
  */
 export interface EndFilter {
-  tails: string[];
+  /** The tails by their last character code (0: an empty tail, which anything ends with). */
+  byLast: Map<number, string[]>;
   minSpaces: number;
   maxSpaces: number;
 }
 
 function endFilter(words: string[], minSpaces: number, maxSpaces: number): EndFilter {
-  const tails = new Set(words.map((w) => w.split(' ').pop()!.toLowerCase().replace(/’/g, "'")));
-  return { tails: [...tails], minSpaces, maxSpaces };
+  const byLast = new Map<number, string[]>();
+  for (const tail of new Set(words.map((w) => w.split(' ').pop()!.toLowerCase().replace(/’/g, "'")))) {
+    const last = tail.length ? tail.charCodeAt(tail.length - 1) : 0;
+    byLast.set(last, [...(byLast.get(last) ?? []), tail]);
+  }
+  return { byLast, minSpaces, maxSpaces };
 }
 
 const isFilterSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
@@ -367,7 +382,13 @@ export function mayEndWith(s: string, filters: EndFilter[]): boolean {
   for (const f of filters) {
     if (spaces < f.minSpaces || spaces > f.maxSpaces) continue;
     const e = s.length - spaces;
-    for (const tail of f.tails) {
+    if (f.byLast.has(0)) return true;
+    if (e === 0) continue;
+    const last = lowerForTail(s.charCodeAt(e - 1));
+    if (last < 0) return true;
+    const tails = f.byLast.get(last);
+    if (!tails) continue;
+    for (const tail of tails) {
       if (tail.length > e) continue;
       let k = tail.length;
       for (; k > 0; k--) {
