@@ -76,7 +76,8 @@ export function findOrganisations(text: string, language: Language | null, rules
     isAcronym: m.phrase.value.isAcronym,
     rule: GAZETTEER_RULE,
   }));
-  const gazKept = gaz.filter((c) => !insideOtherName(ft, c, languages.map((l) => rules.patterns[l].stopWords)));
+  const stopWords = languages.map((l) => rules.patterns[l].stopWords);
+  const gazKept = gaz.filter((c) => !insideOtherName(ft, c, stopWords));
   gaz.length = 0;
   gaz.push(...gazKept);
 
@@ -160,18 +161,21 @@ const PRIORITY = (c: Candidate): number => (c.absorbs ? 4 : c.rule === GAZETTEER
 /** Keeps non-overlapping candidates: the higher priority first, then the longer. */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => PRIORITY(b) - PRIORITY(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  // a few dozen candidates: the kept ones are compared directly (no array as long as the text)
+  // one map of covered offsets, kept between documents and cleared where it was marked
+  const end = sorted.reduce((m, c) => Math.max(m, c.end), 0);
+  if (covered.length < end) covered = new Uint8Array(Math.max(end, covered.length * 2));
   const out: Candidate[] = [];
   for (const c of sorted) {
     let free = true;
-    for (let k = 0; k < out.length && free; k++) {
-      const o = out[k]!;
-      free = o.end <= o.start || o.end <= c.start || c.end <= o.start;
-    }
-    if (free) out.push(c);
+    for (let i = c.start; i < c.end && free; i++) free = covered[i] === 0;
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
+    out.push(c);
   }
+  for (const c of out) covered.fill(0, c.start, c.end);
   return out.sort((a, b) => a.start - b.start);
 }
+let covered = new Uint8Array(1 << 14);
 
 function isBlocked(c: Candidate, ft: FoldedText, rules: OrganisationRules): boolean {
   const { text } = ft;
