@@ -260,6 +260,18 @@ export function findPeople(text: string, language: Language | null, organisation
     // a heading verb after a name ("David Schneider Interviews ...", "Scott Addresses Crime"): a
     // word ending in -s that the text also writes in lower case
     while (!reversed && words.length > 2 && words[words.length - 1]!.kind === 'cap' && words[words.length - 2]!.kind === 'cap' && words[words.length - 1]!.key.endsWith('s') && lowerWords().has(words[words.length - 1]!.key)) words.pop();
+    // ... also inside the run, before the heading's object ("SCOTT ADDRESSES CRIME REDUCTION",
+    // "Mayor Adams Announces New Plan"): the name ends before the verb
+    if (!reversed && given > 0 && words.length > 2) {
+      for (let k = 1; k < words.length - 1; k++) {
+        const w = words[k]!;
+        if ((w.kind === 'cap' || w.kind === 'upper') && w.key.length > 3 && w.key.endsWith('s') && !isGiven(w) && lowerWords().has(w.key)) {
+          words = words.slice(0, k);
+          break;
+        }
+      }
+      if (words.length < 2 && !honorific) return;
+    }
     if (reversed) words = [words[0]!, words[1]!];
     const lastTok = reversed ? first : words[words.length - 1]!;
     const lastIdx = (reversed ? toks[1]! : lastTok).index;
@@ -271,7 +283,7 @@ export function findPeople(text: string, language: Language | null, organisation
     const next = tokens[nextIdx];
     if (next && next.line === lastTok.line && /^[ \u00A0]$/.test(text.slice(tokens[lastIdx]!.end, next.start)) && rules.thingsAfter.matchAt(tokens, nextIdx) > 0) return;
     const prevIdx = startTok.index - 1;
-    if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && /^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start))) return;
+    if (prevIdx >= 0 && !honorific && rules.thingsBefore.matchEndingAt(tokens, prevIdx) > 0 && (/^[ \u00A0]$/.test(text.slice(tokens[prevIdx]!.end, startTok.start)) || abbreviatedPlace(prevIdx, startTok))) return;
 
     // a surname that is a company or place word ("Nicola Mining", "Kelly Intelligence")
     if (!(strongGiven && (contact || credit)) && !honorific) {
@@ -365,6 +377,19 @@ export function findPeople(text: string, language: Language | null, organisation
     // "Okafor C." as written, with the full stop of its initial
     else if (reversed && first.kind === 'cap') written += '.';
     candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles, nickname });
+  }
+
+  /**
+   * A place abbreviation with its full stop before the run ("St. Louis Blues", "Mt. Hood"), not
+   * itself after a capitalised word ("Main St. John Smith" ends a street name).
+   */
+  function abbreviatedPlace(prevIdx: number, startTok: Token): boolean {
+    const p = tokens[prevIdx]!;
+    if (!p.dot || p.kind !== 'cap' || p.raw.length > 3 || p.line !== startTok.line) return false;
+    const gap = text.slice(p.end, startTok.start);
+    if (gap !== '. ' && gap !== '.\u00A0') return false;
+    const q = tokens[prevIdx - 1];
+    return !(q && q.line === p.line && (q.kind === 'cap' || q.kind === 'upper') && /^[ \u00A0]$/.test(text.slice(q.end, p.start)));
   }
 
   /** Two or more "Surname X." forms on the line of `offset`: a reference or author list. */

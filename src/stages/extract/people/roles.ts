@@ -146,6 +146,8 @@ export function titleBefore(ctx: Context, startIdx: number): FoundRole | null {
   const gap = text.slice(tokens[j]!.end, first.start);
   if (!/^(?:,?[ \u00A0\u202F]|[ \u00A0\u202F]?[:][ \u00A0\u202F])$/.test(gap) && !/^\.[ \u00A0]$/.test(gap)) return null;
   if (gap.startsWith('.') && !/^(?:Dr|Pr|Prof)$/.test(tokens[j]!.raw)) return null;
+  // a contact label before a colon is no role ("Media Contact: Jane Doe", "Press contact : ...")
+  if (gap.includes(':') && (rules.contactLabels.matchEndingAt(tokens, j) > 0 || rules.contactHeadings.matchEndingAt(tokens, j) > 0)) return null;
   // the title may be followed by its domain: "le président du CNES, ...", "le maire de Toulouse, ...",
   // "le ministre de l'Économie, ...", "le porte-parole du gouvernement, ..."
   for (let end = j; end >= 0 && j - end <= 6; end--) {
