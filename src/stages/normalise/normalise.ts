@@ -95,11 +95,14 @@ export function normaliseChars(text: string): { text: string; map: EndAwareMap |
   return changed ? { text: source, map } : null;
 }
 
-/** Any character from U+0300 on (below it, every character is NFC whatever follows it, unless a mark does). */
-const FROM_U0300 = /[\u0300-\uFFFF]/;
+/**
+ * Any character from U+0300 on other than General Punctuation (U+2000-U+206F: quotes, dashes,
+ * spaces, which hold no mark): without one, the check below cannot find anything.
+ */
+const FROM_U0300 = /[\u0300-\u1FFF\u2070-\uFFFF]/;
 
 function isNfc(s: string): boolean {
-  // Fast path: text below U+0300 (ASCII, Latin-1, precomposed Latin) holds no mark and is NFC.
+  // Fast path: text below U+0300 (ASCII, Latin-1, precomposed Latin) and punctuation holds no mark.
   if (!FROM_U0300.test(s)) return true;
   // Then only check when marks (or characters NFC replaces) are present.
   if (!/\p{M}|[\u2126\u212A\u212B\u0374\u037E\u0387\uF900-\uFAFF]/u.test(s)) return true;
