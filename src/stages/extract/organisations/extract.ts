@@ -156,7 +156,9 @@ function acronymsAfterPatterns(text: string, patterns: Candidate[], gaz: Candida
   return out;
 }
 
-const PRIORITY = (c: Candidate): number => (c.absorbs ? 4 : c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : 1);
+// an item of an investor list beats a pattern that runs over the list ("Accel and Index Ventures")
+const PRIORITY = (c: Candidate): number =>
+  c.absorbs ? 4 : c.rule === GAZETTEER_RULE ? 3 : c.rule.endsWith('acronym-definition') ? 2 : c.rule.endsWith('investor-list') ? 1.5 : 1;
 
 /** Keeps non-overlapping candidates: the higher priority first, then the longer. */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {

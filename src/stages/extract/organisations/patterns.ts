@@ -113,6 +113,9 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
       case 'appositive':
         appositive(ctx, rule, out);
         break;
+      case 'investor-list':
+        investorList(ctx, rule, out);
+        break;
       case 'acronym-definition':
         break; // acronyms.ts
     }
@@ -643,6 +646,54 @@ function appositive(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
     for (let k = from; k <= s && department; k++) department = lp.departments.has(tokens[k]!.norm);
     if (department) continue;
     out.push({ start: tokens[from]!.start, end: tokens[s]!.end, isAcronym: false, rule: rule.id });
+  }
+}
+
+const listCache = new WeakMap<PatternRule, RegExp>();
+
+/**
+ * "with participation from Accel and Index Ventures", "lève 15 M€ auprès de Demeter, Innovacom et
+ * Bpifrance": after the phrase, a list of capitalised names joined by commas and and/et.
+ */
+function investorList(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+  const { ft, lp } = ctx;
+  const { tokens, text, folded } = ft;
+  let re = listCache.get(rule);
+  if (!re) {
+    const phrases = [...rule.words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    listCache.set(rule, re);
+  }
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded))) {
+    let i = tokenAt(tokens, m.index + m[0].length);
+    // "auprès de Jean Dupont" may be anyone: only a list of two or more counts there
+    const needsTwo = m[0].startsWith('aupres');
+    const found: Candidate[] = [];
+    for (let items = 0; items < 8 && i < tokens.length; items++) {
+      const t = tokens[i]!;
+      // "existing investors" or a sentence end closes the list
+      if (!isCap(text, t) || stop(ctx, i) || ctx.inHeading(i)) break;
+      let end = i + 1;
+      while (end < tokens.length && end - i < 4 && nameGap(ft, end) && isCap(text, tokens[end]!) && !stop(ctx, end)) end++;
+      if (!ctx.inGaz[i]) {
+        let department = true;
+        for (let k = i; k < end && department; k++) department = lp.departments.has(tokens[k]!.norm);
+        if (!department) found.push({ start: t.start, end: tokens[end - 1]!.end, isAcronym: false, rule: rule.id });
+      } else found.push({ start: t.start, end: t.start, isAcronym: false, rule: '' }); // a known body counts as an item
+      const next = tokens[end];
+      if (!next) break;
+      const gap = folded.slice(tokens[end - 1]!.end, next.start);
+      if (gap === ', ') i = end;
+      else if (gap === ' ' && INNER_CONNECTORS.has(next.norm) && !isCap(text, next)) i = end + 1;
+      else if (gap === ', ' || (gap === ' ' && next.norm === 'and')) i = end + 1;
+      else break;
+      // ", and Z"
+      if (i < tokens.length && INNER_CONNECTORS.has(tokens[i]!.norm) && !isCap(text, tokens[i]!)) i++;
+    }
+    if (needsTwo && found.length < 2) continue;
+    for (const c of found) if (c.rule) out.push(c);
   }
 }
 

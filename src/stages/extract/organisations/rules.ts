@@ -51,7 +51,8 @@ export type PatternKind =
   | 'acronym-definition'
   | 'credit-list'
   | 'descriptor'
-  | 'appositive';
+  | 'appositive'
+  | 'investor-list';
 
 export interface PatternRule {
   id: string;
@@ -137,6 +138,7 @@ const KINDS: PatternKind[] = [
   'credit-list',
   'descriptor',
   'appositive',
+  'investor-list',
 ];
 
 const patternSchema: Schema = {
