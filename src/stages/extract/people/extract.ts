@@ -135,6 +135,8 @@ export function findPeople(text: string, language: Language | null, organisation
         honorific = true;
         continue;
       }
+      // a capitalised speech verb opening a sentence before a given name or one word ("Said Lilly, ...")
+      if (seg.length === 0 && k < last && t.kind === 'cap' && rules.speechVerbs.matchAt(tokens, k) === 1 && (k + 1 === last || isGiven(tokens[k + 1]!) || isWeakGiven(tokens[k + 1]!)) && sentenceStart(t.start)) continue;
       // "Bruno Le Maire": after a capitalised particle a title word is a surname
       const afterParticle = seg.length > 1 && CAPITAL_PARTICLES.has(tokens[seg[seg.length - 1]!]!.key);
       const title = t.kind === 'particle' || afterParticle ? 0 : titleAt(k, last);
@@ -356,6 +358,9 @@ export function findPeople(text: string, language: Language | null, organisation
       evidence.add('honorific');
     }
     if (evidence.size === 0) return;
+    // "the" right before a run without a given name or honorific names a thing ("the American Red
+    // Cross said", "the United States District Court said")
+    if (!strongGiven && !honorific && !beforeCue && theBefore(startTok.index)) return;
     // a brand named after a person ("Ralph Lauren", "Hugo Boss") is the person only with a cue
     // that speaks of a person: a title, a quote, an honorific, a contact block
     if (rules.eponymousBrands.has(keys.join(' ')) && !PERSON_CUES.some((e) => evidence.has(e))) return;
@@ -377,6 +382,14 @@ export function findPeople(text: string, language: Language | null, organisation
     // "Okafor C." as written, with the full stop of its initial
     else if (reversed && first.kind === 'cap') written += '.';
     candidates.push({ start: spanStart, end: spanEnd, name, written, keys, given: Math.min(given, keys.length - 1), evidence, roles, nickname });
+  }
+
+  /** "the" before the capitalised run that ends at token i - 1 ("the American Red Cross"). */
+  function theBefore(i: number): boolean {
+    let p = i - 1;
+    const spaced = (a: Token, b: Token) => a.line === b.line && /^[ \u00A0]$/.test(text.slice(a.end, b.start));
+    while (p >= 0 && (tokens[p]!.kind === 'cap' || tokens[p]!.kind === 'upper') && tokens[p]!.key !== 'the' && spaced(tokens[p]!, tokens[p + 1]!)) p--;
+    return p >= 0 && tokens[p]!.key === 'the' && spaced(tokens[p]!, tokens[p + 1]!);
   }
 
   /**
