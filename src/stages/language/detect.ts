@@ -39,11 +39,32 @@ function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
 }
 
+/**
+ * For each word length up to 12 and first letter (a-z, or 31 for any other), whether some
+ * function word has them: most words of a text are then ruled out without a Map lookup.
+ * Computed once per word map.
+ */
+const SHAPES = new WeakMap<ReadonlyMap<string, number[]>, Uint8Array>();
+function shapesOf(words: ReadonlyMap<string, number[]>): Uint8Array {
+  let shapes = SHAPES.get(words);
+  if (!shapes) {
+    shapes = new Uint8Array(13 * 32);
+    for (const w of words.keys()) {
+      if (w.length > 12) continue;
+      const c0 = w.charCodeAt(0);
+      shapes[w.length * 32 + (c0 >= 97 && c0 <= 122 ? c0 - 97 : 31)] = 1;
+    }
+    SHAPES.set(words, shapes);
+  }
+  return shapes;
+}
+
 export function detectLanguage(doc: Document, rules: Rules): void {
   const { profiles, words, letters: letterLangs } = rules.language;
   const hits = new Array<number>(profiles.length).fill(0);
   let total = 0;
   const letters = new Array<number>(profiles.length).fill(0);
+  const shapes = shapesOf(words);
   // Read by chunks of ~1,000 characters, and stop early once one language clearly leads.
   // Words are runs of Latin letters (isWordCode), read with one scan over character codes.
   const text = doc.text;
@@ -60,7 +81,9 @@ export function detectLanguage(doc: Document, rules: Rules): void {
         if (ws < 0) ws = i;
       } else if (ws >= 0) {
         total++;
-        if (i - ws <= 12) {
+        const len = i - ws;
+        const c0 = chunk.charCodeAt(ws);
+        if (len <= 12 && shapes[len * 32 + (c0 >= 97 && c0 <= 122 ? c0 - 97 : 31)] === 1) {
           const langs = words.get(chunk.slice(ws, i));
           if (langs) for (const k of langs) hits[k]!++;
         }

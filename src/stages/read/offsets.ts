@@ -15,6 +15,11 @@ import type { OffsetMap } from '../../document.js';
 export class MappedBuilder {
   private readonly parts: string[] = [];
   private length = 0;
+  // The last copied run of a source, not yet sliced into `parts`: contiguous copies (line after
+  // line) extend it and make one slice instead of one per call.
+  private runSource: string | null = null;
+  private runStart = 0;
+  private runEnd = 0;
   // Parallel arrays, one entry per segment.
   private readonly outStarts: number[] = [];
   private readonly srcStarts: number[] = [];
@@ -31,14 +36,30 @@ export class MappedBuilder {
     } else {
       this.push(true, start, end);
     }
-    this.parts.push(source.slice(start, end));
+    if (this.runSource === source && this.runEnd === start) {
+      this.runEnd = end;
+    } else {
+      this.flush();
+      this.runSource = source;
+      this.runStart = start;
+      this.runEnd = end;
+    }
     this.length += end - start;
+  }
+
+  /** Moves the pending run into `parts`. */
+  private flush(): void {
+    if (this.runSource !== null) {
+      this.parts.push(this.runSource.slice(this.runStart, this.runEnd));
+      this.runSource = null;
+    }
   }
 
   /** Appends `text` written in place of source range [start, end) (may be empty: an insertion). */
   replace(text: string, start: number, end: number): void {
     if (text.length === 0) return;
     this.push(false, start, Math.max(start, end));
+    this.flush();
     this.parts.push(text);
     this.length += text.length;
   }
@@ -49,6 +70,7 @@ export class MappedBuilder {
 
   /** The last character written, or '' when nothing was. */
   lastChar(): string {
+    if (this.runSource !== null) return this.runSource[this.runEnd - 1]!; // a pending run is never empty
     for (let i = this.parts.length - 1; i >= 0; i--) {
       const p = this.parts[i]!;
       if (p.length > 0) return p[p.length - 1]!;
@@ -65,7 +87,8 @@ export class MappedBuilder {
 
   /** The built string and its map into the source, of source length `sourceLength`. */
   finish(sourceLength: number): { text: string; map: SegmentMap } {
-    const text = this.parts.join('');
+    this.flush();
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     return { text, map: new SegmentMap(this.outStarts, this.srcStarts, this.srcEnds, this.copies, text.length, sourceLength) };
   }
 }
