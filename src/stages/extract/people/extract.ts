@@ -265,9 +265,9 @@ export function findPeople(text: string, language: Language | null, organisation
     // ... also inside the run, before the heading's object ("SCOTT ADDRESSES CRIME REDUCTION",
     // "Mayor Adams Announces New Plan"): the name ends before the verb
     if (!reversed && given > 0 && words.length > 2) {
-      for (let k = 1; k < words.length - 1; k++) {
+      for (let k = 1; k < words.length; k++) {
         const w = words[k]!;
-        if ((w.kind === 'cap' || w.kind === 'upper') && w.key.length > 3 && w.key.endsWith('s') && !isGiven(w) && lowerWords().has(w.key)) {
+        if ((w.kind === 'cap' || w.kind === 'upper') && w.key.length > 3 && w.key.endsWith('s') && !isGiven(w) && (rules.headingVerbs.has(w.key) || (k < words.length - 1 && lowerWords().has(w.key)))) {
           words = words.slice(0, k);
           break;
         }

@@ -5,6 +5,7 @@
  * - `titles.<lang>.yaml`: titles and roles, their modifiers, joiners and linkers;
  * - `cues.<lang>.yaml`: honorifics, speech verbs, words that mark things named after people,
  *   words that are never names, contact-block headings and labels, photo-credit markers;
+ *   and, optionally, verbs of headings that end a name in a capitalised run ("Announces");
  * - `not-people.txt`: person-like names that name companies, brands or spacecraft;
  * - `eponymous-brands.txt`: brands named after a person, the person only with a cue of one.
  * Every language's cues are used on every release: French releases quote English titles and
@@ -32,6 +33,8 @@ export interface PeopleRules {
   thingsBefore: PhraseSet;
   /** Folded capitalised words that never belong to a person's name. */
   notNameWords: Set<string>;
+  /** Folded verbs of headings ("announces", "addresses"): inside a capitalised run after a given name they end the name. */
+  headingVerbs: Set<string>;
   /** Folded surnames that are also company or place words ("Park", "Hall"): never taken as a thing. */
   surnamesLikeWords: Set<string>;
   contactHeadings: PhraseSet;
@@ -65,6 +68,7 @@ interface CuesFile {
   contact_labels: string[];
   credit_markers: string[];
   surnames_like_words: string[];
+  heading_verbs?: string[];
 }
 
 const list: Schema = { type: 'array', items: { type: 'string', minLength: 1 } };
@@ -88,6 +92,7 @@ const CUES_SCHEMA: Schema = {
     contact_labels: list,
     credit_markers: list,
     surnames_like_words: list,
+    heading_verbs: list,
   },
 };
 
@@ -112,6 +117,7 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
     thingsBefore: new PhraseSet(),
     notNameWords: new Set(),
     surnamesLikeWords: new Set(),
+    headingVerbs: new Set(),
     contactHeadings: new PhraseSet(),
     contactLabels: new PhraseSet(),
     creditMarkers: new PhraseSet(),
@@ -158,6 +164,7 @@ export function loadPeopleRules(rulesDir: string): PeopleRules {
       d.contact_labels.forEach((t) => rules.contactLabels.add(t));
       d.credit_markers.forEach((t) => rules.creditMarkers.add(t));
       d.surnames_like_words.forEach((t) => rules.surnamesLikeWords.add(fold(t)));
+      (d.heading_verbs ?? []).forEach((t) => rules.headingVerbs.add(fold(t)));
     }
   }
   if (rules.givenNames.size === 0) throw new RuleError(dir, null, 'no given-names.<origin>.txt list found');
