@@ -114,7 +114,7 @@ export function findPatternCandidates(ft: FoldedText, rules: OrganisationRules, 
         appositive(ctx, rule, out);
         break;
       case 'investor-list':
-        investorList(ctx, rule, out);
+        investorList(ctx, rule, at.investor, out);
         break;
       case 'acronym-definition':
         break; // acronyms.ts
@@ -129,6 +129,7 @@ const ROLE_AFTER = 4;
 const ROLE_BEFORE = 8;
 const ABOUT = 16;
 const DESCRIPTOR = 32;
+const INVESTOR = 64;
 const triggerCache = new WeakMap<LanguagePatterns, { map: Map<string, number>; filter: WordFilter }>();
 
 /** Folded word -> which pattern kinds it may trigger (built once per language). */
@@ -147,6 +148,7 @@ function triggerWords(lp: LanguagePatterns): { map: Map<string, number>; filter:
     add([...(lp.byKind.get('about-heading')?.words ?? [])].map((w) => keyOf(w).split(' ')[0]!), ABOUT);
     // "start-up": triggered by its last word, the words before checked in descriptor()
     add([...(lp.byKind.get('descriptor')?.words ?? [])].map((w) => keyOf(w).split(' ').pop()!), DESCRIPTOR);
+    add([...(lp.byKind.get('investor-list')?.words ?? [])].map((w) => keyOf(w).split(' ')[0]!), INVESTOR);
     const filter = new WordFilter();
     for (const w of m.keys()) filter.add(w);
     hit = { map: m, filter };
@@ -156,7 +158,7 @@ function triggerWords(lp: LanguagePatterns): { map: Map<string, number>; filter:
 }
 
 /** One walk of the tokens: where each kind of pattern may start. */
-function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: number[]; roleBefore: number[]; about: number[]; descriptor: number[] } {
+function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: number[]; roleBefore: number[]; about: number[]; descriptor: number[]; investor: number[] } {
   const { map: words, filter } = triggerWords(ctx.lp);
   const { folded } = ctx.ft;
   const out = {
@@ -166,6 +168,7 @@ function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: numb
     roleBefore: [] as number[],
     about: [] as number[],
     descriptor: [] as number[],
+    investor: [] as number[],
   };
   const tokens = ctx.ft.tokens;
   for (let i = 0; i < tokens.length; i++) {
@@ -179,6 +182,7 @@ function triggers(ctx: Ctx): { head: number[]; suffix: number[]; roleAfter: numb
     if (bits & ROLE_BEFORE) out.roleBefore.push(i);
     if (bits & ABOUT) out.about.push(i);
     if (bits & DESCRIPTOR) out.descriptor.push(i);
+    if (bits & INVESTOR) out.investor.push(i);
   }
   return out;
 }
@@ -649,27 +653,26 @@ function appositive(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   }
 }
 
-const listCache = new WeakMap<PatternRule, RegExp>();
+const listCache = new WeakMap<PatternRule, string[][]>();
 
 /**
  * "with participation from Accel and Index Ventures", "lève 15 M€ auprès de Demeter, Innovacom et
  * Bpifrance": after the phrase, a list of capitalised names joined by commas and and/et.
  */
-function investorList(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
+function investorList(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
   const { tokens, text, folded } = ft;
-  let re = listCache.get(rule);
-  if (!re) {
-    const phrases = [...rule.words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-    listCache.set(rule, re);
+  let phrases = listCache.get(rule);
+  if (!phrases) {
+    phrases = [...rule.words].map((w) => keyOf(w).split(' ')).sort((a, b) => b.length - a.length);
+    listCache.set(rule, phrases);
   }
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded))) {
-    let i = tokenAt(tokens, m.index + m[0].length);
+  for (const a of at) {
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[a + k]?.norm === w && (k === 0 || /^[\s'-]+$/.test(folded.slice(tokens[a + k - 1]!.end, tokens[a + k]!.start)))));
+    if (!phrase) continue;
+    let i = a + phrase.length;
     // "auprès de Jean Dupont" may be anyone: only a list of two or more counts there
-    const needsTwo = m[0].startsWith('aupres');
+    const needsTwo = phrase[0] === 'aupres';
     const found: Candidate[] = [];
     for (let items = 0; items < 8 && i < tokens.length; items++) {
       const t = tokens[i]!;
