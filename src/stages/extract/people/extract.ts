@@ -18,7 +18,7 @@ import { fold } from '../../../text/unicode.js';
 import { findContactZones, zoneAt, type ContactZone } from '../contacts/zones.js';
 import type { Evidence, PeopleRules } from './rules.js';
 import { CAPITAL_PARTICLES, titleCase, tokenize, type Token } from './tokens.js';
-import { ARTICLES, titleAfter, titleBefore, type Context } from './roles.js';
+import { ARTICLES, titleAfter, titleBefore, type Context, type FoundRole } from './roles.js';
 
 export interface PeopleResult {
   people: Person[];
@@ -318,7 +318,7 @@ export function findPeople(text: string, language: Language | null, organisation
     const spanStart = Math.min(startTok.start, first.start);
     const spanEnd = Math.max(tokens[lastIdx]!.end, reversed ? toks[1]!.end : 0);
     const before = titleBefore(ctx, Math.min(startIdx, seg[0]!));
-    const after = titleAfter(ctx, lastIdx);
+    const after = titleBeforeNextName(titleAfter(ctx, lastIdx));
     const speech = speechNear(Math.min(startIdx, seg[0]!), lastIdx);
     // link texts ("[Reddit Post](...)") are names only with a given name
     const linkText = text[spanStart - 1] === '[';
@@ -390,6 +390,21 @@ export function findPeople(text: string, language: Language | null, organisation
     const spaced = (a: Token, b: Token) => a.line === b.line && /^[ \u00A0]$/.test(text.slice(a.end, b.start));
     while (p >= 0 && (tokens[p]!.kind === 'cap' || tokens[p]!.kind === 'upper') && tokens[p]!.key !== 'the' && spaced(tokens[p]!, tokens[p + 1]!)) p--;
     return p >= 0 && tokens[p]!.key === 'the' && spaced(tokens[p]!, tokens[p + 1]!);
+  }
+
+  /**
+   * A title after a name that opens the next name ("for Modern Recipe, Chef Brooke Williamson")
+   * is that name's title, not this one's: none.
+   */
+  function titleBeforeNextName(r: FoundRole | null): FoundRole | null {
+    if (!r) return r;
+    const end = tokens[r.start]!.start + r.title.length;
+    let k = r.start;
+    while (k < tokens.length && tokens[k]!.start < end) k++;
+    const last = tokens[k - 1]!;
+    const next = tokens[k];
+    if (next && next.line === last.line && next.kind === 'cap' && (isGiven(next) || isWeakGiven(next)) && /^[ \u00A0]$/.test(text.slice(last.end, next.start))) return null;
+    return r;
   }
 
   /**

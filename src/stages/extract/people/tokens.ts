@@ -85,7 +85,7 @@ export function tokenize(text: string): Token[] {
     let raw = text.slice(start, i);
     const after = text.charCodeAt(i);
     // most tokens are plain lower-case ASCII words: no link, elision or name shape to look for
-    if (c >= 97 && c <= 122 && isPlainLower(raw) && !(raw.length > 6 && /(?:https?|www)$/.test(raw))) {
+    if (c >= 97 && c <= 122 && isPlainLower(raw) && !(raw.length > 6 && endsWithLink(raw))) {
       out.push({ start, end: i, raw, key: raw, kind: raw.length <= 5 && PARTICLE_WORDS.has(raw) && after !== 64 ? 'particle' : 'other', dot: after === 46, line, index: out.length });
       continue;
     }
@@ -108,6 +108,14 @@ export function tokenize(text: string): Token[] {
     out.push({ start: from, end, raw, key: foldWord(raw), kind: text.charCodeAt(end) === 64 ? 'other' : kindOf(raw, text.charCodeAt(end) === 46), dot: text.charCodeAt(end) === 46, line, index: out.length });
   }
   return out;
+}
+
+/** "...http", "...https", "...www" (a word glued to a link), read without a regex. */
+function endsWithLink(raw: string): boolean {
+  const last = raw.charCodeAt(raw.length - 1);
+  if (last === 112) return raw.endsWith('http');
+  if (last === 115) return raw.endsWith('https');
+  return last === 119 && raw.endsWith('www');
 }
 
 /** Only ASCII lower-case letters (the common case, read without regexes). */
