@@ -7,7 +7,10 @@
  *    reports documents/s, MB/s, peak RSS (the child's own resource use, worker threads included)
  *    and CPU use (how many cores were kept busy).
  * 4. Times every stage in-process on a sample of the same documents.
- * 5. Baseline on the same documents: compromise alone, `nlp(text).people()` and
+ * 5. Scaling: the same stage work on one thread, then on two threads at once: how much a second
+ *    core adds on this machine (two vCPUs sharing one physical core add little), which bounds
+ *    what the end-to-end run can reach.
+ * 6. Baseline on the same documents: compromise alone, `nlp(text).people()` and
  *    `.organizations()`, on one core; prints its rate and the ratio.
  * With --growth: 1,000, 10,000 and 100,000 documents, time and peak RSS of each.
  */
@@ -17,6 +20,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { analyseBytes } from '../batch/analyser.js';
 import { loadRules } from '../rules/index.js';
 import { toDocument } from '../stages/read/read.js';
@@ -53,6 +57,15 @@ export interface StageRun {
   msPerKB: number;
 }
 
+export interface ScalingRun {
+  docs: number;
+  /** Stage work only (no I/O, no dedup), documents per second. */
+  oneThread: number;
+  twoThreads: number;
+  /** twoThreads / oneThread: 2 when the second core is a full core. */
+  speedup: number;
+}
+
 export interface BaselineRun {
   docs: number;
   docsPerSecond: number;
@@ -63,6 +76,7 @@ export interface BenchResult {
   helpMs: number;
   ingest: IngestRun;
   stages: StageRun;
+  scaling: ScalingRun | null;
   baseline: BaselineRun | null;
   /** End-to-end rate over compromise's rate on the same documents. */
   ratio: number | null;
@@ -141,6 +155,34 @@ export function measureStages(docs: CorpusDocument[]): StageRun {
   return { docs: docs.length, msPerDoc, msPerKB: all / kb };
 }
 
+/** Runs the stages over `docs` in `threads` worker threads at once; documents per second overall. */
+async function threadsRate(docs: CorpusDocument[], threads: number, rulesDir?: string): Promise<number> {
+  const script = new URL('./scaling-worker.js', import.meta.url);
+  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: { paths: docs.map((d) => d.path), rulesDir } }));
+  try {
+    const next = (w: Worker) =>
+      new Promise<{ ms?: number; error?: string }>((resolve, reject) => {
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+    for (const m of await Promise.all(workers.map(next))) if (m.error) throw new Error(`scaling: a document failed, so its time would mean nothing: ${m.error}`);
+    const done = workers.map(next);
+    const t0 = performance.now();
+    for (const w of workers) w.postMessage('go');
+    await Promise.all(done);
+    return (threads * docs.length) / ((performance.now() - t0) / 1000);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** The stage work on one thread, then on two at once, on the same documents. */
+export async function measureScaling(docs: CorpusDocument[], rulesDir?: string): Promise<ScalingRun> {
+  const oneThread = await threadsRate(docs, 1, rulesDir);
+  const twoThreads = await threadsRate(docs, 2, rulesDir);
+  return { docs: docs.length, oneThread, twoThreads, speedup: twoThreads / oneThread };
+}
+
 /** compromise alone (people and organisations) on the documents' text, on one core. */
 export async function measureBaseline(docs: CorpusDocument[]): Promise<BaselineRun> {
   const { default: nlp } = await import('compromise');
@@ -172,6 +214,8 @@ export interface BenchOptions {
   growth: boolean;
   baselineDocs: number;
   stageDocs: number;
+  /** Documents for the one-thread / two-thread measurement (0 skips it). */
+  scalingDocs: number;
   seed: number;
   /** Where the English wire releases and the French fixtures are (defaults: beside the repository). */
   wireDir?: string;
@@ -193,6 +237,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const ingest = runIngest(corpus, work, options.ingestArgs);
     log('timing the stages');
     const stages = measureStages(sample(corpus.documents, options.stageDocs));
+    let scaling: ScalingRun | null = null;
+    if (options.scalingDocs > 0) {
+      log('measuring what a second thread adds');
+      scaling = await measureScaling(sample(corpus.documents, options.scalingDocs));
+    }
     let baseline: BaselineRun | null = null;
     if (options.baselineDocs > 0) {
       log('running the compromise baseline');
@@ -203,6 +252,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       helpMs,
       ingest,
       stages,
+      scaling,
       baseline,
       ratio: baseline ? ingest.docsPerSecond / baseline.docsPerSecond : null,
     };
@@ -246,6 +296,10 @@ export function formatResult(r: BenchResult): string {
     lines.push(`  ${stage.padEnd(16)} ${f3(ms).padStart(8)} ms/doc  ${f0((100 * ms) / total).padStart(3)} %`);
   }
   lines.push(`  ${'all'.padEnd(16)} ${f3(total).padStart(8)} ms/doc  (${f0(1000 / total)} docs/s on one core)`);
+  if (r.scaling) {
+    const sc = r.scaling;
+    lines.push('', `stages alone on ${f0(sc.docs)} documents: one thread ${f0(sc.oneThread)} docs/s, two threads at once ${f0(sc.twoThreads)} docs/s (a second core adds ${f0(100 * (sc.speedup - 1))} %)`);
+  }
   if (r.baseline) {
     lines.push('', `baseline: compromise people() + organizations(), one core, ${f0(r.baseline.docs)} documents: ${f1(r.baseline.docsPerSecond)} docs/s`);
     lines.push(`ratio (end to end / baseline): ${f1(r.ratio!)}x`);
@@ -271,6 +325,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --growth          also run 1,000, 10,000 and 100,000 documents (time and peak RSS of each)
   --baseline N      documents for the compromise baseline (default 300; 0 to skip)
   --stage-sample N  documents timed stage by stage (default 1000)
+  --scaling N       documents run on one thread then two at once (default 500; 0 to skip)
   --seed N          corpus seed (default 1)
   --json FILE       also write the figures as JSON
   --                arguments after -- go to communique ingest`;
@@ -285,6 +340,7 @@ async function cli(argv: string[]): Promise<number> {
       growth: { type: 'boolean', default: false },
       baseline: { type: 'string', default: '300' },
       'stage-sample': { type: 'string', default: '1000' },
+      scaling: { type: 'string', default: '500' },
       seed: { type: 'string', default: '1' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -304,6 +360,7 @@ async function cli(argv: string[]): Promise<number> {
     growth: values.growth,
     baselineDocs: int('baseline', values.baseline, 0),
     stageDocs: int('stage-sample', values['stage-sample'], 1),
+    scalingDocs: int('scaling', values.scaling, 0),
     seed: int('seed', values.seed, 0),
     ingestArgs: dash >= 0 ? argv.slice(dash + 1) : [],
     log: (line) => process.stderr.write(`bench: ${line}\n`),

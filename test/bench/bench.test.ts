@@ -13,7 +13,7 @@ let text: string;
 beforeAll(async () => {
   build = buildPackage();
   const bench = await build.load<BenchModule>('bench/bench.js');
-  result = await bench.runBench({ docs: 40, growth: false, baselineDocs: 5, stageDocs: 10, seed: 1, wireDir: join(REPO, '..', 'shared', 'corpus', 'wire-en'), seedsDir: join(REPO, 'fixtures', 'seeds') });
+  result = await bench.runBench({ docs: 40, growth: false, baselineDocs: 5, stageDocs: 10, scalingDocs: 8, seed: 1, wireDir: join(REPO, '..', 'shared', 'corpus', 'wire-en'), seedsDir: join(REPO, 'fixtures', 'seeds') });
   text = bench.formatResult(result);
 }, 180_000);
 afterAll(() => build?.remove());
@@ -41,6 +41,15 @@ describe('the benchmark on 40 documents', () => {
     expect(result.baseline?.docs).toBe(5);
     expect(result.baseline!.docsPerSecond).toBeGreaterThan(0);
     expect(result.ratio).toBeCloseTo(result.ingest.docsPerSecond / result.baseline!.docsPerSecond, 6);
+  });
+
+  it('runs the stages on one thread, then on two at once, and reports what the second adds', () => {
+    const sc = result.scaling!;
+    expect(sc.docs).toBe(8);
+    expect(sc.oneThread).toBeGreaterThan(0);
+    expect(sc.twoThreads).toBeGreaterThan(0);
+    expect(sc.speedup).toBeCloseTo(sc.twoThreads / sc.oneThread, 6);
+    expect(text).toMatch(/stages alone on 8 documents: one thread [\d,]+ docs\/s, two threads at once [\d,]+ docs\/s/);
   });
 
   it('prints the figures and says which targets are met', () => {
