@@ -576,6 +576,10 @@ function headingLine(text: string, tokens: Token[], index: number): boolean {
   return caps >= 3 && caps >= 3 * lower;
 }
 
+function nameWord(t: Token | undefined): boolean {
+  return !!t && (t.kind === 'cap' || t.kind === 'upper');
+}
+
 /** Merges the forms of one person and finds later surname-only mentions. */
 function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: Int32Array, placeAt: Int32Array, language: Language | null, rules: PeopleRules, zones: ContactZone[]): PeopleResult {
   const drafts: Draft[] = [];
@@ -634,7 +638,6 @@ function resolve(candidates: Candidate[], text: string, tokens: Token[], orgAt: 
     const a = tokens[i]!;
     if (a.kind !== 'cap') continue;
     const owners = shared.get(a.key);
-    const nameWord = (t: Token | undefined) => !!t && (t.kind === 'cap' || t.kind === 'upper');
     if (owners && !taken.some((m) => m.start <= a.start && m.end >= a.end) && !(nameWord(tokens[i - 1]) && glued(tokens[i - 1], a)) && !(nameWord(tokens[i + 1]) && glued(a, tokens[i + 1]))) {
       warnings.push({ message: `"${a.raw}" alone may be any of ${owners.join(', ')}: left unlinked`, rule: `person.${lang}.surname-alias`, start: a.start, end: a.end });
     }

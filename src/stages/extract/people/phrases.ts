@@ -31,7 +31,8 @@ export class PhraseSet {
     if (!t) return 0;
     const list = this.byFirst.get(t.key);
     if (!list) return 0;
-    for (const keys of list) {
+    for (let l = 0; l < list.length; l++) {
+      const keys = list[l]!;
       if (i + keys.length > tokens.length) continue;
       let ok = true;
       for (let k = 1; k < keys.length && ok; k++) {
@@ -49,7 +50,8 @@ export class PhraseSet {
     if (!t) return 0;
     const list = this.byLast.get(t.key);
     if (!list) return 0;
-    for (const keys of list) {
+    for (let l = 0; l < list.length; l++) {
+      const keys = list[l]!;
       const i = j - keys.length + 1;
       if (i < 0) continue;
       let ok = true;
