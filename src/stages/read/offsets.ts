@@ -20,16 +20,17 @@ export class MappedBuilder {
   private runSource: string | null = null;
   private runStart = 0;
   private runEnd = 0;
-  // Parallel arrays, one entry per segment.
-  private readonly outStarts: number[] = [];
-  private readonly srcStarts: number[] = [];
-  private readonly srcEnds: number[] = [];
-  private readonly copies: number[] = [];
+  // Parallel typed arrays, one entry per segment (the first `n`), grown by doubling.
+  private n = 0;
+  private outStarts = new Int32Array(16);
+  private srcStarts = new Int32Array(16);
+  private srcEnds = new Int32Array(16);
+  private copies = new Uint8Array(16);
 
   /** Appends `source.slice(start, end)` unchanged. */
   copy(source: string, start: number, end: number): void {
     if (end <= start) return;
-    const n = this.outStarts.length;
+    const n = this.n;
     // Extend the previous copy segment when contiguous (keeps maps small).
     if (n > 0 && this.copies[n - 1] === 1 && this.srcEnds[n - 1] === start && this.outStarts[n - 1]! + (this.srcEnds[n - 1]! - this.srcStarts[n - 1]!) === this.length) {
       this.srcEnds[n - 1] = end;
@@ -79,42 +80,51 @@ export class MappedBuilder {
   }
 
   private push(copy: boolean, start: number, end: number): void {
-    this.outStarts.push(this.length);
-    this.srcStarts.push(start);
-    this.srcEnds.push(end);
-    this.copies.push(copy ? 1 : 0);
+    const n = this.n;
+    if (n === this.outStarts.length) this.grow();
+    this.outStarts[n] = this.length;
+    this.srcStarts[n] = start;
+    this.srcEnds[n] = end;
+    this.copies[n] = copy ? 1 : 0;
+    this.n = n + 1;
+  }
+
+  private grow(): void {
+    const size = this.outStarts.length * 2;
+    const outStarts = new Int32Array(size);
+    outStarts.set(this.outStarts);
+    this.outStarts = outStarts;
+    const srcStarts = new Int32Array(size);
+    srcStarts.set(this.srcStarts);
+    this.srcStarts = srcStarts;
+    const srcEnds = new Int32Array(size);
+    srcEnds.set(this.srcEnds);
+    this.srcEnds = srcEnds;
+    const copies = new Uint8Array(size);
+    copies.set(this.copies);
+    this.copies = copies;
   }
 
   /** The built string and its map into the source, of source length `sourceLength`. */
   finish(sourceLength: number): { text: string; map: SegmentMap } {
     this.flush();
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    return { text, map: new SegmentMap(this.outStarts, this.srcStarts, this.srcEnds, this.copies, text.length, sourceLength) };
+    const n = this.n;
+    const map = new SegmentMap(this.outStarts.slice(0, n), this.srcStarts.slice(0, n), this.srcEnds.slice(0, n), this.copies.slice(0, n), text.length, sourceLength);
+    return { text, map };
   }
 }
 
 export class SegmentMap implements OffsetMap {
-  private readonly outStarts: Int32Array;
-  private readonly srcStarts: Int32Array;
-  private readonly srcEnds: Int32Array;
-  private readonly copies: Uint8Array;
-
+  /** Parallel arrays, one entry per segment (taken as they are, not copied); `copies[s]` is 1 for a copy segment. */
   constructor(
-    outStarts: number[],
-    srcStarts: number[],
-    srcEnds: number[],
-    copies: readonly (boolean | number)[],
+    private readonly outStarts: Int32Array,
+    private readonly srcStarts: Int32Array,
+    private readonly srcEnds: Int32Array,
+    private readonly copies: Uint8Array,
     readonly outLength: number,
     readonly sourceLength: number,
-  ) {
-    // `new Int32Array(array)` copies a plain array much faster than `Int32Array.from`.
-    this.outStarts = new Int32Array(outStarts);
-    this.srcStarts = new Int32Array(srcStarts);
-    this.srcEnds = new Int32Array(srcEnds);
-    const n = copies.length;
-    this.copies = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.copies[i] = copies[i] ? 1 : 0;
-  }
+  ) {}
 
   /** Number of segments (for tests and the curious). */
   get segments(): number {
