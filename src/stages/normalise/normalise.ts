@@ -96,10 +96,12 @@ export function normaliseChars(text: string): { text: string; map: EndAwareMap |
 }
 
 /**
- * Any character from U+0300 on other than General Punctuation (U+2000-U+206F: quotes, dashes,
- * spaces, which hold no mark): without one, the check below cannot find anything.
+ * Any character from U+0300 on other than General Punctuation, super- and subscripts, currency
+ * signs (U+2000-U+20CF: quotes, dashes, spaces, €) and letterlike symbols (U+2100-U+214F: ™),
+ * which hold no mark, except the three the check below looks for (Ω U+2126, K U+212A, Å U+212B):
+ * without one, that check cannot find anything.
  */
-const FROM_U0300 = /[\u0300-\u1FFF\u2070-\uFFFF]/;
+const FROM_U0300 = /[\u0300-\u1FFF]|[\u20D0-\u20FF]|[\u2126\u212A\u212B\u2150-\uFFFF]/;
 
 function isNfc(s: string): boolean {
   // Fast path: text below U+0300 (ASCII, Latin-1, precomposed Latin) and punctuation holds no mark.
