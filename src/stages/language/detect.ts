@@ -59,12 +59,26 @@ function shapesOf(words: ReadonlyMap<string, number[]>): Uint8Array {
   return shapes;
 }
 
+/** Marked letters below this code are looked up in a table by code instead of the Map. */
+const LETTER_TABLE_SIZE = 0x250;
+const LETTER_TABLES = new WeakMap<ReadonlyMap<string, number[]>, (number[] | undefined)[]>();
+function letterTableOf(letters: ReadonlyMap<string, number[]>): (number[] | undefined)[] {
+  let table = LETTER_TABLES.get(letters);
+  if (!table) {
+    table = new Array<number[] | undefined>(LETTER_TABLE_SIZE).fill(undefined);
+    for (let c = 0; c < LETTER_TABLE_SIZE; c++) table[c] = letters.get(String.fromCharCode(c));
+    LETTER_TABLES.set(letters, table);
+  }
+  return table;
+}
+
 export function detectLanguage(doc: Document, rules: Rules): void {
   const { profiles, words, letters: letterLangs } = rules.language;
   const hits = new Array<number>(profiles.length).fill(0);
   let total = 0;
   const letters = new Array<number>(profiles.length).fill(0);
   const shapes = shapesOf(words);
+  const letterTable = letterTableOf(letterLangs);
   // Read by chunks of ~1,000 characters, and stop early once one language clearly leads.
   // Words are runs of Latin letters (isWordCode), read with one scan over character codes.
   const text = doc.text;
@@ -90,7 +104,7 @@ export function detectLanguage(doc: Document, rules: Rules): void {
         ws = -1;
       }
       if (c >= 0xc0) {
-        const langs = letterLangs.get(chunk[i]!);
+        const langs = c < LETTER_TABLE_SIZE ? letterTable[c] : letterLangs.get(chunk[i]!);
         if (langs) for (const k of langs) letters[k]!++;
       }
     }
