@@ -292,10 +292,13 @@ function mergeSameNames(order: EntityDraft[]): EntityDraft[] {
 }
 
 const GENITIVES = new Set(['for', 'of', 'de', 'du', 'des', 'd']);
+/** "Groupe SEB" and "le groupe Seb", "Sodexo Group" and "Sodexo": the group is the company. */
+const GROUP_WORDS = new Set(['groupe', 'group']);
 
 /**
  * "La Jolla Institute" and "La Jolla Institute for Immunology": a name that the text also uses
  * with a complement ("for", "of", "de") is that body, when only one body has it as its beginning.
+ * Likewise "Seb" and "Groupe SEB", "Sodexo" and "Sodexo Group".
  */
 function mergeShortForms(drafts: EntityDraft[]): EntityDraft[] {
   const longer = new Map<string, EntityDraft | null>();
@@ -308,6 +311,14 @@ function mergeShortForms(drafts: EntityDraft[]): EntityDraft[] {
         const prefix = words.slice(0, i).join(' ');
         const seen = longer.get(prefix);
         longer.set(prefix, seen === undefined || seen === d ? d : null);
+      }
+      // the name without its group word, at either end
+      if (words.length >= 2) {
+        const bare = GROUP_WORDS.has(words[0]!) ? words.slice(1).join(' ') : GROUP_WORDS.has(words.at(-1)!) ? words.slice(0, -1).join(' ') : null;
+        if (bare !== null) {
+          const seen = longer.get(bare);
+          longer.set(bare, seen === undefined || seen === d ? d : null);
+        }
       }
     }
   }
