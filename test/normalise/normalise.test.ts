@@ -139,6 +139,7 @@ describe('hard-wrapped text (pasted from a PDF)', () => {
 
 describe('hyphenation at line ends', () => {
   const words = new Set(['irrigate', 'transformation']);
+  const endings = loadNormaliseRules(join(root, 'rules')).endings;
   it.each([
     ['irri', 'gate', new Set<string>(), 'hyphen-repair', 'the word list knows "irrigate"'],
     ['transfor', 'mation', new Set<string>(), 'hyphen-repair', 'the word list knows "transformation"'],
@@ -146,7 +147,13 @@ describe('hyphenation at line ends', () => {
     ['Jean', 'Yves', new Set<string>(), 'hyphen-keep', 'a capital after the hyphen'],
     ['satel', 'lite', new Set(['satellite']), 'hyphen-repair', 'the release writes "satellite" elsewhere'],
     ['co', 'operation', new Set(['co-operation']), 'hyphen-keep', 'the release writes "co-operation" elsewhere'],
+    ['coopéra', 'tion', new Set<string>(), 'hyphen-repair', '"tion" is an ending, never a word alone'],
+    ['télécommuni', 'cations', new Set<string>(), 'hyphen-repair', '"cations" is an ending, never a word alone'],
+    ['accord', 'cadre', new Set<string>(), 'hyphen-keep', '"cadre" is a word: a compound'],
+    ['président', 'directeur', new Set<string>(), 'hyphen-keep', '"directeur" is a word: a compound'],
+    ['co', 'tion', new Set<string>(), 'hyphen-keep', 'a piece of two letters before the hyphen is no evidence'],
+    ['coopéra', 'tion', new Set(['coopéra-tion']), 'hyphen-keep', 'the release itself writes the hyphenated form'],
   ])('%s- + %s: %s because %s', (left, right, docWords, expected) => {
-    expect(hyphenation(left, right, docWords, words)).toBe(expected);
+    expect(hyphenation(left, right, docWords, words, endings)).toBe(expected);
   });
 });

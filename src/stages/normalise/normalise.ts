@@ -145,7 +145,7 @@ export function normaliseLines(doc: Pick<Document, 'diagnostics'>, text: string,
     const bm = BULLET.exec(l.text);
     if (bm) l.bullet = bm[0].length;
   }
-  const wrap = decideWrapping(text, lines, rules.words);
+  const wrap = decideWrapping(text, lines, rules.words, rules.endings);
   if (wrap.pageLinesRemoved > 0) {
     warn(doc, { stage: 'normalise', severity: 'info', message: `hard-wrapped text: ${wrap.pageLinesRemoved} page header, footer or page number line(s) removed, lines joined into paragraphs`, rule: 'normalise.hard-wrap' });
   }

@@ -2,7 +2,9 @@
  * Rules of the normalise stage, loaded from rules/normalise/ at start-up:
  * - boilerplate.<lang>.yaml: whole lines of page furniture to remove;
  * - title.yaml: lines that are never a release's title (labels, photo credits);
- * - words.<lang>.txt (optional): known words, evidence for repairing end-of-line hyphenation.
+ * - words.<lang>.txt (optional): known words, evidence for repairing end-of-line hyphenation;
+ * - word-endings.txt (optional): endings that are never words alone ("tion"): a word cut before
+ *   one of them is one word.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +24,8 @@ export interface NormaliseRules {
   notTitle: RegExp | null;
   /** Known words (lower case), for end-of-line hyphenation. */
   words: Set<string>;
+  /** Word endings that are never words alone (lower case), for end-of-line hyphenation. */
+  endings: Set<string>;
 }
 
 interface BoilerplateFile {
@@ -105,5 +109,8 @@ export function loadNormaliseRules(rulesDir: string): NormaliseRules {
     if (!/^words\.[a-z]{2}\.txt$/.test(name)) continue;
     for (const e of readListFile(join(dir, name))) words.add(e.value.toLowerCase());
   }
-  return { boilerplate, anyBoilerplate, notTitle, words };
+  const endings = new Set<string>();
+  const endingsFile = join(dir, 'word-endings.txt');
+  if (existsSync(endingsFile)) for (const e of readListFile(endingsFile)) endings.add(e.value.toLowerCase());
+  return { boilerplate, anyBoilerplate, notTitle, words, endings };
 }

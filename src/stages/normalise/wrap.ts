@@ -50,7 +50,7 @@ function furnitureKey(s: string): string {
   return s.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 }
 
-export function decideWrapping(text: string, lines: Line[], words: Set<string>): WrapDecision {
+export function decideWrapping(text: string, lines: Line[], words: Set<string>, endings: Set<string> = NO_ENDINGS): WrapDecision {
   const joins = new Map<Line, Join>();
   const kept = lines.filter((l) => !l.removed && l.text);
   const lengths = kept.map((l) => l.text.length).filter((n) => n >= 30).sort((a, b) => a - b);
@@ -108,7 +108,7 @@ export function decideWrapping(text: string, lines: Line[], words: Set<string>):
     const h = HYPHENATED_END.exec(a.text);
     const next = LEADING_WORD.exec(b.text);
     if (h && next && a.text.length >= 2 && a.text[a.text.length - 2] !== ' ') {
-      joins.set(a, hyphenation(h[1]!, next[0], docWords, words));
+      joins.set(a, hyphenation(h[1]!, next[0], docWords, words, endings));
     } else {
       joins.set(a, 'space');
     }
@@ -116,12 +116,16 @@ export function decideWrapping(text: string, lines: Line[], words: Set<string>):
   return { wrapped: true, joins, pageLinesRemoved };
 }
 
+const NO_ENDINGS = new Set<string>();
+
 /**
  * "irri-" + "gate": the joined word when the document or the word list knows it and the
- * hyphenated form is not written elsewhere; "fast-" + "shifting", "Jean-" + "Yves": the hyphen
- * stays. Without evidence either way the hyphen stays (nothing is lost).
+ * hyphenated form is not written elsewhere; "coopéra-" + "tion": the joined word when the piece
+ * after the hyphen is an ending that is never a word alone (rules/normalise/word-endings.txt);
+ * "fast-" + "shifting", "Jean-" + "Yves": the hyphen stays. Without evidence either way the
+ * hyphen stays (nothing is lost).
  */
-export function hyphenation(left: string, right: string, docWords: Set<string>, words: Set<string>): Join {
+export function hyphenation(left: string, right: string, docWords: Set<string>, words: Set<string>, endings: Set<string> = NO_ENDINGS): Join {
   if (/^\p{Lu}/u.test(right)) return 'hyphen-keep';
   const l = left.toLowerCase();
   const r = right.toLowerCase();
@@ -129,5 +133,6 @@ export function hyphenation(left: string, right: string, docWords: Set<string>, 
   const hyphenated = `${l}-${r}`;
   if (docWords.has(hyphenated)) return 'hyphen-keep';
   if (docWords.has(joined) || words.has(joined)) return 'hyphen-repair';
+  if (l.length >= 3 && endings.has(r)) return 'hyphen-repair';
   return 'hyphen-keep';
 }
