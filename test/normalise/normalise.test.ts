@@ -135,6 +135,14 @@ describe('hard-wrapped text (pasted from a PDF)', () => {
     expect(d.text).toContain('which continues on the next page');
     expect(d.text).not.toContain('Page 1');
   });
+
+  it('removes a page number that says so even when it is the only one ("Page 1/2"), not a sentence about pages', () => {
+    const line = "Le programme, financé à hauteur de 45 % par le Centre national d'études spatiales, ";
+    const text = `${line}\n${line}\n${line}\nprévoit un premier lancement au troisième trimestre 2027.\n\n          Page 1/2\n« Nous franchissons une étape décisive », a déclaré le président, au sujet de la \nmission, en page 2 du dossier de presse qui détaille les étapes à venir du projet \nspatial.\n`;
+    const d = run('pdf.txt', text);
+    expect(d.text).not.toMatch(/Page 1\/2/);
+    expect(d.text).toContain('en page 2 du dossier');
+  });
 });
 
 describe('hyphenation at line ends', () => {

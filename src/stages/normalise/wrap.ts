@@ -40,6 +40,8 @@ const HYPHENATED_END = /(\p{L}+)-$/u;
 const LEADING_WORD = /^\p{L}+/u;
 /** A line that is only a page number: "12", "- 12 -", "Page 3", "3/12", "Page 3 of 12", "p. 4". */
 const PAGE_NUMBER = /^(?:[-–—]\s?)?(?:pages?\s|p\.\s?)?\d{1,4}(?:\s?(?:\/|of|sur|de)\s?\d{1,4})?(?:\s?[-–—])?$/iu;
+/** "Page 1/2", "Page 3 of 5", "page 2 sur 4": a page number that says so, furniture even alone. */
+const PAGE_LABEL = /^(?:[-–—]\s?)?pages?\s\d{1,4}\s?(?:\/|of|sur|de)\s?\d{1,4}(?:\s?[-–—])?$/iu;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!;
@@ -71,7 +73,7 @@ export function decideWrapping(text: string, lines: Line[], words: Set<string>, 
     // Page furniture is short: a full line of the body repeated is text, not a header.
     if (l.text.length > 100 || l.text.length >= 0.7 * width) continue;
     const repeated = (counts.get(furnitureKey(l.text)) ?? 0) >= 3 && !l.bullet && /\p{L}|\d/u.test(l.text);
-    if (repeated || (pageNumbers >= 2 && PAGE_NUMBER.test(l.text))) {
+    if (repeated || (pageNumbers >= 2 && PAGE_NUMBER.test(l.text)) || PAGE_LABEL.test(l.text)) {
       l.removed = true;
       pageLinesRemoved++;
     }
