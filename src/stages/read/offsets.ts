@@ -91,18 +91,10 @@ export class MappedBuilder {
 
   private grow(): void {
     const size = this.outStarts.length * 2;
-    const outStarts = new Int32Array(size);
-    outStarts.set(this.outStarts);
-    this.outStarts = outStarts;
-    const srcStarts = new Int32Array(size);
-    srcStarts.set(this.srcStarts);
-    this.srcStarts = srcStarts;
-    const srcEnds = new Int32Array(size);
-    srcEnds.set(this.srcEnds);
-    this.srcEnds = srcEnds;
-    const copies = new Uint8Array(size);
-    copies.set(this.copies);
-    this.copies = copies;
+    this.outStarts = doubled(this.outStarts, new Int32Array(size));
+    this.srcStarts = doubled(this.srcStarts, new Int32Array(size));
+    this.srcEnds = doubled(this.srcEnds, new Int32Array(size));
+    this.copies = doubled(this.copies, new Uint8Array(size));
   }
 
   /** The built string and its map into the source, of source length `sourceLength`. */
@@ -196,4 +188,10 @@ export const IDENTITY: EndAwareMap = { toSource: (o) => o, toSourceEnd: (o) => o
 export function composeMaps(outer: OffsetMap, inner: OffsetMap): EndAwareMap {
   if (inner === IDENTITY) return { toSource: (o) => outer.toSource(o), toSourceEnd: (e) => toSourceEnd(outer, e) };
   return { toSource: (o) => inner.toSource(outer.toSource(o)), toSourceEnd: (e) => toSourceEnd(inner, toSourceEnd(outer, e)) };
+}
+
+/** `bigger` holding the values of `old` at its start. */
+function doubled<T extends Int32Array | Uint8Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
 }

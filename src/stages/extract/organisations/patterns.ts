@@ -543,16 +543,22 @@ function looksLikePersonBio(ft: FoldedText, first: number, end: number): boolean
   return /(?:^|[^\p{L}])(?:he|she|his|her|him|il|elle)(?![\p{L}])/u.test(after) && !/(?:^|[^\p{L}])(?:its|company|firm|organization|organisation|société|entreprise)(?![\p{L}])/u.test(after.slice(0, 120));
 }
 
-const aboutCache = new WeakMap<PatternRule, string[][]>();
+const phraseCache = new WeakMap<PatternRule, string[][]>();
+
+/** The words of a rule as folded word sequences, longest first (so the first that matches is the longest). */
+function phrasesOf(rule: PatternRule): string[][] {
+  let phrases = phraseCache.get(rule);
+  if (!phrases) {
+    phrases = [...rule.words].map((w) => keyOf(w).split(' ')).sort((a, b) => b.length - a.length);
+    phraseCache.set(rule, phrases);
+  }
+  return phrases;
+}
 
 function aboutHeading(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
   const { tokens, text, folded } = ft;
-  let phrases = aboutCache.get(rule);
-  if (!phrases) {
-    phrases = [...rule.words].map((w) => keyOf(w).split(' '));
-    aboutCache.set(rule, phrases);
-  }
+  const phrases = phrasesOf(rule);
   for (const a of at) {
     const phrase = phrases.find((p) => p.every((w, k) => tokens[a + k]?.norm === w));
     if (!phrase || !isCap(text, tokens[a]!)) continue;
@@ -653,8 +659,6 @@ function appositive(ctx: Ctx, rule: PatternRule, out: Candidate[]): void {
   }
 }
 
-const listCache = new WeakMap<PatternRule, string[][]>();
-
 /**
  * "with participation from Accel and Index Ventures", "lève 15 M€ auprès de Demeter, Innovacom et
  * Bpifrance": after the phrase, a list of capitalised names joined by commas and and/et.
@@ -662,11 +666,7 @@ const listCache = new WeakMap<PatternRule, string[][]>();
 function investorList(ctx: Ctx, rule: PatternRule, at: number[], out: Candidate[]): void {
   const { ft, lp } = ctx;
   const { tokens, text, folded } = ft;
-  let phrases = listCache.get(rule);
-  if (!phrases) {
-    phrases = [...rule.words].map((w) => keyOf(w).split(' ')).sort((a, b) => b.length - a.length);
-    listCache.set(rule, phrases);
-  }
+  const phrases = phrasesOf(rule);
   for (const a of at) {
     const phrase = phrases.find((p) => p.every((w, k) => tokens[a + k]?.norm === w && (k === 0 || /^[\s'-]+$/.test(folded.slice(tokens[a + k - 1]!.end, tokens[a + k]!.start)))));
     if (!phrase) continue;
